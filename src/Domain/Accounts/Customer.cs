@@ -1,0 +1,42 @@
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Domain.Accounts;
+
+/// <summary>A customer; not bound to one salon, so the same person can chat with several businesses.</summary>
+public sealed class Customer : Entity
+{
+    public const int MaxPhoneLength = 20;
+    public const int MaxNameLength = 100;
+
+    private Customer()
+    {
+        PhoneNumber = PasswordHash = string.Empty;
+    }
+
+    public Customer(string phoneNumber, string? displayName, string? email, DateTime now)
+    {
+        PhoneNumber = Guard.NotNullOrWhiteSpace(phoneNumber, nameof(phoneNumber)).Trim();
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        IsActive = true;
+        CreatedAt = now;
+        PasswordHash = string.Empty;
+    }
+
+    /// <summary>E.164 form (<c>+</c> and digits), the login name of a customer.</summary>
+    public string PhoneNumber { get; private set; }
+
+    public string? DisplayName { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public ParticipantRef AsParticipant => ParticipantRef.Customer(Id);
+
+    public void SetPasswordHash(string hash) => PasswordHash = Guard.NotNullOrWhiteSpace(hash, nameof(hash));
+}

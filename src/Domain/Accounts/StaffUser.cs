@@ -1,0 +1,47 @@
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Domain.Accounts;
+
+/// <summary>A member of a salon's staff; admins manage staff and moderate the salon's chats.</summary>
+public sealed class StaffUser : Entity
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxNameLength = 100;
+
+    private StaffUser()
+    {
+        Email = DisplayName = PasswordHash = string.Empty;
+    }
+
+    public StaffUser(long salonId, string email, string displayName, StaffRole role, DateTime now)
+    {
+        SalonId = Guard.Positive(salonId, nameof(salonId));
+        Email = NormalizeEmail(email);
+        DisplayName = Guard.NotNullOrWhiteSpace(displayName, nameof(displayName)).Trim();
+        Role = role;
+        IsActive = true;
+        CreatedAt = now;
+        PasswordHash = string.Empty;
+    }
+
+    public long SalonId { get; private set; }
+
+    /// <summary>Lower-cased, so logins and uniqueness ignore case.</summary>
+    public string Email { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public StaffRole Role { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public ParticipantRef AsParticipant => ParticipantRef.User(Id);
+
+    public void SetPasswordHash(string hash) => PasswordHash = Guard.NotNullOrWhiteSpace(hash, nameof(hash));
+
+    public static string NormalizeEmail(string email) => Guard.NotNullOrWhiteSpace(email, nameof(email)).Trim().ToLowerInvariant();
+}

@@ -1,0 +1,168 @@
+using CleanChat.Domain.Chats.Events;
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Domain.Chats;
+
+/// <summary>A conversation of a salon and the people in it.</summary>
+public sealed class Chat : AggregateRoot
+{
+    public const int MaxTitleLength = 200;
+
+    private readonly List<ChatParticipant> _participants = new();
+
+    private Chat()
+    {
+    }
+
+    private Chat(ChatType type, long salonId, string? title, DateTime now)
+    {
+        Type = type;
+        SalonId = Guard.Positive(salonId, nameof(salonId));
+        Title = NormalizeTitle(title);
+        IsActive = true;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public ChatType Type { get; private set; }
+
+    public long SalonId { get; private set; }
+
+    public string? Title { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public bool IsArchived { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? LastMessageAt { get; private set; }
+
+    public IReadOnlyCollection<ChatParticipant> Participants => _participants;
+
+    /// <summary>Opens a chat between the creator and the others; the participant mix must fit the chat type.</summary>
+    public static Chat Start(ChatType type, long salonId, string? title, ParticipantRef creator, IEnumerable<ParticipantRef> others, DateTime now)
+    {
+        var chat = new Chat(type, salonId, title, now);
+        foreach (var participant in others.Prepend(creator).Distinct())
+        {
+            chat.EnsureTypeAllows(participant);
+            chat._participants.Add(new ChatParticipant(participant, now));
+        }
+
+        if (chat._participants.Count < 2)
+            throw new DomainRuleViolationException("chat_needs_two_participants", "A chat needs at least two different participants.");
+        if (type == ChatType.UserCustomer && chat._participants.All(p => p.ParticipantType == chat._participants[0].ParticipantType))
+            throw new DomainRuleViolationException("chat_type_mismatch", "A user_customer chat needs both a staff user and a customer.");
+
+        chat.Raise(new ChatCreated(chat, creator, now));
+        return chat;
+    }
+
+    public ChatParticipant? FindActiveParticipant(ParticipantRef participant) =>
+        _participants.FirstOrDefault(p => p.IsActive && p.Participant == participant);
+
+    public bool IsActiveParticipant(ParticipantRef participant) => FindActiveParticipant(participant) is not null;
+
+    /// <summary>
+    /// Posts a message. Only an active participant may post, never into an archived chat, and a reply
+    /// must point at a message of this same chat.
+    /// </summary>
+    public ChatMessage PostMessage(ParticipantRef sender, MessageBody body, ChatMessage? replyTo, DateTime now)
+    {
+        if (!IsActiveParticipant(sender))
+            throw new DomainPermissionException("not_a_participant", "Only an active participant may send messages to this chat.");
+        if (IsArchived)
+            throw new DomainRuleViolationException("chat_archived", "The chat is archived; unarchive it to send messages.");
+        if (!IsActive)
+            throw new DomainRuleViolationException("chat_inactive", "The chat is closed.");
+        if (replyTo is not null && replyTo.ChatId != Id)
+            throw new DomainRuleViolationException("reply_to_other_chat", "A reply must target a message of the same chat.");
+
+        var message = new ChatMessage(this, sender, body.Normalized(), replyTo?.Id, now);
+        LastMessageAt = now;
+        UpdatedAt = now;
+        return message;
+    }
+
+    /// <summary>Marks everything up to <paramref name="message"/> read for the reader; the pointer only moves forward.</summary>
+    public bool MarkReadUpTo(ParticipantRef reader, ChatMessage message, DateTime now)
+    {
+        var participant = FindActiveParticipant(reader)
+            ?? throw new DomainPermissionException("not_a_participant", "Only an active participant can mark messages read.");
+        if (message.ChatId != Id)
+            throw new DomainRuleViolationException("message_of_other_chat", "The message belongs to another chat.");
+
+        if (!participant.MarkReadUpTo(message.Id, now))
+            return false;
+
+        Raise(new MessagesRead(this, reader, message.Id, now));
+        return true;
+    }
+
+    public void Archive(DateTime now) => SetArchived(true, now);
+
+    public void Unarchive(DateTime now) => SetArchived(false, now);
+
+    public void AddParticipant(ParticipantRef participant, DateTime now)
+    {
+        EnsureTypeAllows(participant);
+        var existing = _participants.FirstOrDefault(p => p.Participant == participant);
+        if (existing is { IsActive: true })
+            throw new DomainRuleViolationException("already_a_participant", "This person already takes part in the chat.");
+
+        if (existing is null)
+            _participants.Add(new ChatParticipant(participant, now));
+        else
+            existing.Rejoin(now);
+
+        UpdatedAt = now;
+        Raise(new ParticipantAdded(this, participant, now));
+    }
+
+    public void RemoveParticipant(ParticipantRef participant, DateTime now)
+    {
+        var existing = FindActiveParticipant(participant)
+            ?? throw new DomainRuleViolationException("not_a_participant", "This person does not take part in the chat.");
+        if (_participants.Count(p => p.IsActive) <= 1)
+            throw new DomainRuleViolationException("last_participant", "The last participant of a chat cannot be removed.");
+
+        existing.Leave(now);
+        UpdatedAt = now;
+        Raise(new ParticipantRemoved(this, participant, now));
+    }
+
+    private void SetArchived(bool archived, DateTime now)
+    {
+        if (IsArchived == archived)
+            return;
+
+        IsArchived = archived;
+        UpdatedAt = now;
+        Raise(new ChatArchiveStateChanged(this, archived, now));
+    }
+
+    private void EnsureTypeAllows(ParticipantRef participant)
+    {
+        var allowed = Type switch
+        {
+            ChatType.UserUser => participant.Type == ParticipantType.User,
+            ChatType.CustomerCustomer => participant.Type == ParticipantType.Customer,
+            _ => true,
+        };
+        if (!allowed)
+            throw new DomainRuleViolationException("chat_type_mismatch", $"A {Type} chat cannot include a {participant.Type.ToString().ToLowerInvariant()}.");
+    }
+
+    private static string? NormalizeTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            return null;
+        var trimmed = title.Trim();
+        return trimmed.Length > MaxTitleLength
+            ? throw new DomainRuleViolationException("title_too_long", $"A chat title is at most {MaxTitleLength} characters.")
+            : trimmed;
+    }
+}

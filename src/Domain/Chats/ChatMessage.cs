@@ -1,0 +1,103 @@
+using CleanChat.Domain.Chats.Events;
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Domain.Chats;
+
+/// <summary>
+/// One message of a chat. Its own aggregate (a chat's history is never loaded whole), created only
+/// through <see cref="Chat.PostMessage"/> so the membership and archive rules always apply.
+/// </summary>
+public sealed class ChatMessage : AggregateRoot
+{
+    public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
+
+    private ChatMessage()
+    {
+    }
+
+    internal ChatMessage(Chat chat, ParticipantRef sender, MessageBody body, long? replyToMessageId, DateTime now)
+    {
+        // Holding the chat lets a chat and its first message be saved together, before the chat has an id.
+        Chat = chat;
+        ChatId = chat.Id;
+        SenderType = sender.Type;
+        SenderId = sender.Id;
+        MessageType = body.Type;
+        Content = body.Content;
+        MediaUrl = body.MediaUrl;
+        EntityType = body.Entity?.Type;
+        EntityId = body.Entity?.Id;
+        EntityTitle = body.Entity?.Title;
+        ReplyToMessageId = replyToMessageId;
+        CreatedAt = now;
+        Raise(new MessageSent(this, now));
+    }
+
+    public long ChatId { get; private set; }
+
+    private Chat? Chat { get; set; }
+
+    public ParticipantType SenderType { get; private set; }
+
+    public long SenderId { get; private set; }
+
+    public ParticipantRef Sender => new(SenderType, SenderId);
+
+    public MessageType MessageType { get; private set; }
+
+    /// <summary>Kept in the row after a soft delete for moderation; never returned by the API once deleted.</summary>
+    public string? Content { get; private set; }
+
+    public string? MediaUrl { get; private set; }
+
+    public long? ReplyToMessageId { get; private set; }
+
+    public string? EntityType { get; private set; }
+
+    public long? EntityId { get; private set; }
+
+    public string? EntityTitle { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? EditedAt { get; private set; }
+
+    public bool IsDeleted { get; private set; }
+
+    public DateTime? DeletedAt { get; private set; }
+
+    public void Edit(ParticipantRef editor, string newContent, DateTime now)
+    {
+        if (editor != Sender)
+            throw new DomainPermissionException("not_message_sender", "Only the sender may edit a message.");
+        if (IsDeleted)
+            throw new DomainRuleViolationException("message_deleted", "A deleted message cannot be edited.");
+        if (MessageType != MessageType.Text)
+            throw new DomainRuleViolationException("only_text_editable", "Only text messages can be edited.");
+        if (now - CreatedAt > EditWindow)
+            throw new DomainRuleViolationException("edit_window_expired", $"Messages can be edited only within {EditWindow.TotalMinutes:0} minutes of sending.");
+
+        var body = MessageBody.Text(newContent).Normalized();
+        if (body.Content == Content)
+            return;
+
+        Content = body.Content;
+        EditedAt = now;
+        Raise(new MessageEdited(this, now));
+    }
+
+    /// <summary>Hides the message from everyone. Only its sender or an admin of the chat's salon may do it.</summary>
+    public void SoftDelete(Actor actor, long chatSalonId, DateTime now)
+    {
+        if (actor.Participant != Sender && !actor.IsAdminOf(chatSalonId))
+            throw new DomainPermissionException("not_allowed_to_delete", "Only the sender or an admin of the salon may delete a message.");
+
+        // Deleting is idempotent: a retried DELETE changes nothing and announces nothing.
+        if (IsDeleted)
+            return;
+
+        IsDeleted = true;
+        DeletedAt = now;
+        Raise(new MessageDeleted(this, actor.Participant, now));
+    }
+}

@@ -1,0 +1,40 @@
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Domain.Chats;
+
+/// <summary>What a participant asks to post: kind, text or caption, media and an optional entity reference.</summary>
+public sealed record MessageBody(MessageType Type, string? Content, string? MediaUrl = null, EntityReference? Entity = null)
+{
+    public const int MaxContentLength = 4000;
+    public const int MaxMediaUrlLength = 1024;
+
+    public static MessageBody Text(string content, EntityReference? entity = null) => new(MessageType.Text, content, null, entity);
+
+    /// <summary>Checks the shape rules every posted or edited message obeys, whoever sends it.</summary>
+    internal MessageBody Normalized()
+    {
+        if (Type == MessageType.System)
+            throw new DomainRuleViolationException("system_message_reserved", "System messages are written by the service, not by participants.");
+
+        var content = Content?.Trim();
+        if (content is { Length: > MaxContentLength })
+            throw new DomainRuleViolationException("content_too_long", $"Message content is longer than {MaxContentLength} characters.");
+
+        if (Type == MessageType.Text)
+        {
+            if (string.IsNullOrEmpty(content))
+                throw new DomainRuleViolationException("content_required", "A text message needs non-blank content.");
+            if (MediaUrl is not null)
+                throw new DomainRuleViolationException("media_not_allowed", "A text message cannot carry media.");
+            return this with { Content = content };
+        }
+
+        if (string.IsNullOrWhiteSpace(MediaUrl))
+            throw new DomainRuleViolationException("media_required", $"A {Type.ToString().ToLowerInvariant()} message needs a media_url.");
+        if (MediaUrl.Length > MaxMediaUrlLength)
+            throw new DomainRuleViolationException("media_url_too_long", $"media_url is longer than {MaxMediaUrlLength} characters.");
+
+        // For media the content is an optional caption.
+        return this with { Content = string.IsNullOrEmpty(content) ? null : content, MediaUrl = MediaUrl.Trim() };
+    }
+}

@@ -1,0 +1,7 @@
+namespace CleanChat.Domain.Common;
+
+public enum StaffRole
+{
+    Staff = 1,
+    Admin = 2,
+}
