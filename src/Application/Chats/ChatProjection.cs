@@ -1,0 +1,162 @@
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Application.Chats;
+
+/// <summary>
+/// Reads chats as DTOs in two queries whatever their number: the chats with their counters and last
+/// message, then all their participants with names and unread counts. Presence comes from memory.
+/// </summary>
+internal static class ChatProjection
+{
+    public const int PreviewLength = 100;
+
+    public static async Task<IReadOnlyList<ChatDto>> ToDtosAsync(IChatReadModel read, IQueryable<Chat> chats, Caller caller, IPresenceTracker presence, CancellationToken cancellationToken)
+    {
+        var rows = await chats
+            .Select(c => new ChatRow
+            {
+                Id = c.Id,
+                Type = c.Type,
+                SalonId = c.SalonId,
+                Title = c.Title,
+                IsActive = c.IsActive,
+                IsArchived = c.IsArchived,
+                LastMessageAt = c.LastMessageAt,
+                CreatedAt = c.CreatedAt,
+                UpdatedAt = c.UpdatedAt,
+                TotalMessages = read.Messages.Count(m => m.ChatId == c.Id),
+
+                // Scalar subqueries (SQLite has no lateral joins); each is one step down the (chat_id, id) index.
+                LastMessageType = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                    .Select(m => (MessageType?)m.MessageType).FirstOrDefault(),
+                LastMessageIsDeleted = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                    .Select(m => m.IsDeleted).FirstOrDefault(),
+                LastMessageContent = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                    .Select(m => m.IsDeleted ? null : m.Content).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+            return Array.Empty<ChatDto>();
+
+        var chatIds = rows.Select(r => r.Id).ToList();
+        var participants = (await read.Participants
+            .Where(p => chatIds.Contains(p.ChatId))
+            .OrderBy(p => p.Id)
+            .Select(p => new ParticipantRow
+            {
+                ChatId = p.ChatId,
+                Type = p.ParticipantType,
+                Id = p.ParticipantId,
+                JoinedAt = p.JoinedAt,
+                IsActive = p.IsActive,
+                LastReadMessageId = p.LastReadMessageId,
+                LastReadAt = p.LastReadAt,
+                Name = p.ParticipantType == ParticipantType.User
+                    ? read.StaffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault()
+                    : read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault(),
+                Email = p.ParticipantType == ParticipantType.User
+                    ? read.StaffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault()
+                    : read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault(),
+                Phone = p.ParticipantType == ParticipantType.Customer
+                    ? read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.PhoneNumber).FirstOrDefault()
+                    : null,
+
+                // Unread: others' visible messages past this participant's read pointer.
+                UnreadCount = read.Messages.Count(m => m.ChatId == p.ChatId
+                    && m.Id > (p.LastReadMessageId ?? 0)
+                    && !m.IsDeleted
+                    && !(m.SenderType == p.ParticipantType && m.SenderId == p.ParticipantId)),
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ChatId);
+
+        return rows.Select(row => ToDto(row, participants[row.Id].ToList(), caller, presence)).ToList();
+    }
+
+    private static ChatDto ToDto(ChatRow row, IReadOnlyList<ParticipantRow> participants, Caller caller, IPresenceTracker presence)
+    {
+        var participantDtos = participants.Select(p => new ParticipantDto
+        {
+            ParticipantType = p.Type,
+            ParticipantId = p.Id,
+            JoinedAt = p.JoinedAt,
+            IsActive = p.IsActive,
+            UnreadCount = p.UnreadCount,
+            Name = p.Name ?? p.Phone,
+            Email = p.Email,
+            Phone = p.Phone,
+            LastReadMessageId = p.LastReadMessageId,
+            LastReadAt = p.LastReadAt,
+            IsOnline = p.IsActive && presence.IsOnline(new ParticipantRef(p.Type, p.Id)),
+        }).ToList();
+
+        return new ChatDto
+        {
+            Id = row.Id,
+            ChatType = row.Type,
+            SalonId = row.SalonId,
+            Title = row.Title,
+            IsActive = row.IsActive,
+            IsArchived = row.IsArchived,
+            LastMessageAt = row.LastMessageAt,
+            LastMessagePreview = Preview(row),
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+            Participants = participantDtos,
+            TotalMessages = row.TotalMessages,
+            UnreadCount = participants.FirstOrDefault(p => p.Type == caller.Participant.Type && p.Id == caller.Participant.Id && p.IsActive)?.UnreadCount ?? 0,
+            OnlineParticipants = participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList(),
+        };
+    }
+
+    private static string? Preview(ChatRow row) => row switch
+    {
+        { LastMessageType: null } => null,
+        { LastMessageIsDeleted: true } => "Message deleted",
+        { LastMessageContent: { Length: > PreviewLength } content } => string.Concat(content.AsSpan(0, PreviewLength - 1), "…"),
+        { LastMessageContent: { } content } => content,
+        _ => row.LastMessageType switch
+        {
+            MessageType.Image => "Photo",
+            MessageType.Voice => "Voice message",
+            MessageType.File => "File",
+            _ => null,
+        },
+    };
+
+    private sealed class ChatRow
+    {
+        public long Id { get; init; }
+        public ChatType Type { get; init; }
+        public long SalonId { get; init; }
+        public string? Title { get; init; }
+        public bool IsActive { get; init; }
+        public bool IsArchived { get; init; }
+        public DateTime? LastMessageAt { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public int TotalMessages { get; init; }
+        public MessageType? LastMessageType { get; init; }
+        public bool LastMessageIsDeleted { get; init; }
+        public string? LastMessageContent { get; init; }
+    }
+
+    private sealed class ParticipantRow
+    {
+        public long ChatId { get; init; }
+        public ParticipantType Type { get; init; }
+        public long Id { get; init; }
+        public DateTime JoinedAt { get; init; }
+        public bool IsActive { get; init; }
+        public long? LastReadMessageId { get; init; }
+        public DateTime? LastReadAt { get; init; }
+        public string? Name { get; init; }
+        public string? Email { get; init; }
+        public string? Phone { get; init; }
+        public int UnreadCount { get; init; }
+    }
+}

@@ -1,0 +1,42 @@
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Application.Chats.Commands.CreateChat;
+
+/// <summary>What both ways of creating a chat share: start it, post the first message, commit once, read it back.</summary>
+internal sealed class ChatOpener
+{
+    private readonly IChatRepository _chats;
+    private readonly IMessageRepository _messages;
+    private readonly IUnitOfWork _unitOfWork;
+    private readonly IChatReadModel _read;
+    private readonly IPresenceTracker _presence;
+    private readonly TimeProvider _time;
+
+    public ChatOpener(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, TimeProvider time)
+    {
+        _chats = chats;
+        _messages = messages;
+        _unitOfWork = unitOfWork;
+        _read = read;
+        _presence = presence;
+        _time = time;
+    }
+
+    public async Task<ChatDto> OpenAsync(ChatType type, long salonId, string? title, Caller creator, ParticipantRef other, string? initialMessage, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var chat = Chat.Start(type, salonId, title, creator.Participant, new[] { other }, now);
+        _chats.Add(chat);
+        if (!string.IsNullOrWhiteSpace(initialMessage))
+            _messages.Add(chat.PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, now));
+
+        // Chat and first message land in the same transaction: never a chat whose greeting was lost.
+        await _unitOfWork.SaveChangesAsync(cancellationToken);
+
+        var dtos = await ChatProjection.ToDtosAsync(_read, _read.Chats.Where(c => c.Id == chat.Id), creator, _presence, cancellationToken);
+        return dtos[0];
+    }
+}

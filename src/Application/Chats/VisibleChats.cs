@@ -1,0 +1,24 @@
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Chats;
+
+namespace CleanChat.Application.Chats;
+
+/// <summary>The chats a caller may list: their own, and for a salon admin every chat of the salon.</summary>
+internal static class VisibleChats
+{
+    public static IQueryable<Chat> For(IChatReadModel read, Caller caller)
+    {
+        var me = caller.Participant;
+        var mine = read.Chats.Where(c => read.Participants.Any(p =>
+            p.ChatId == c.Id && p.IsActive && p.ParticipantType == me.Type && p.ParticipantId == me.Id));
+
+        if (!caller.IsStaff)
+            return mine;
+
+        var salonId = caller.SalonId;
+        return caller.IsSalonAdmin
+            ? read.Chats.Where(c => c.SalonId == salonId)
+            : mine.Where(c => c.SalonId == salonId);
+    }
+}

@@ -1,0 +1,21 @@
+using CleanChat.Domain.Accounts;
+using CleanChat.Domain.Chats;
+
+namespace CleanChat.Application.Common.Interfaces;
+
+/// <summary>
+/// Read-side port: untracked queryables that query handlers project straight into DTOs, so only the
+/// columns a response needs are read.
+/// </summary>
+public interface IChatReadModel
+{
+    IQueryable<Chat> Chats { get; }
+
+    IQueryable<ChatParticipant> Participants { get; }
+
+    IQueryable<ChatMessage> Messages { get; }
+
+    IQueryable<StaffUser> StaffUsers { get; }
+
+    IQueryable<Customer> Customers { get; }
+}

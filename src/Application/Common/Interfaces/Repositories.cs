@@ -1,0 +1,56 @@
+using CleanChat.Domain.Accounts;
+using CleanChat.Domain.Chats;
+
+namespace CleanChat.Application.Common.Interfaces;
+
+// Write-side ports: commands load aggregates through these, change them, then commit with IUnitOfWork.
+
+public interface IChatRepository
+{
+    /// <summary>The chat with all its participants, tracked for changes.</summary>
+    Task<Chat?> FindAsync(long chatId, CancellationToken cancellationToken);
+
+    void Add(Chat chat);
+}
+
+public interface IMessageRepository
+{
+    Task<ChatMessage?> FindAsync(long messageId, CancellationToken cancellationToken);
+
+    void Add(ChatMessage message);
+}
+
+public interface IStaffUserRepository
+{
+    Task<StaffUser?> FindAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Looks up by e-mail, ignoring case.</summary>
+    Task<StaffUser?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    void Add(StaffUser user);
+}
+
+public interface ICustomerRepository
+{
+    Task<Customer?> FindAsync(long id, CancellationToken cancellationToken);
+
+    Task<Customer?> FindByPhoneAsync(string phoneNumber, CancellationToken cancellationToken);
+
+    void Add(Customer customer);
+}
+
+public interface ISalonRepository
+{
+    Task<Salon?> FindAsync(long id, CancellationToken cancellationToken);
+
+    void Add(Salon salon);
+}
+
+public interface IUnitOfWork
+{
+    /// <summary>
+    /// Commits every change of the request in one transaction, then publishes the domain events the
+    /// changed aggregates raised. A unique-key clash surfaces as a ConflictException.
+    /// </summary>
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using CleanChat.Application.Accounts;
+using CleanChat.Application.Chats.Commands.CreateChat;
+using CleanChat.Application.Common.Behaviours;
+using CleanChat.Application.Common.Events;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanChat.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the use cases: MediatR 5 (by hand: no MediatR DI package restores here), every handler
+    /// and validator of this assembly, and the pipeline behaviours in their fixed order.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        services.Scan(scan => scan
+            .FromAssemblyOf<ApplicationAssembly>()
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithSingletonLifetime());
+
+        // Order matters: outermost first. Authorization runs before validation so that validators
+        // never do work (or reveal anything) for a caller who will be refused.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+
+        services.AddOptions<RequestPerformanceOptions>();
+        services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
+        services.AddScoped<ChatOpener>();
+        services.AddScoped<StaffAccountCreator>();
+        services.AddSingleton<PasswordVerifier>();
+        return services;
+    }
+}
+
+/// <summary>Anchor for scanning this assembly.</summary>
+public sealed class ApplicationAssembly
+{
+    private ApplicationAssembly()
+    {
+    }
+}

@@ -1,0 +1,47 @@
+using CleanChat.Application.Common.Events;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Domain.Chats.Events;
+using MediatR;
+
+namespace CleanChat.Application.Messages.EventHandlers;
+
+/// <summary>Announces committed message changes to connected clients, in the shape history uses.</summary>
+internal sealed class MessageEventHandlers :
+    INotificationHandler<DomainEventNotification<MessageSent>>,
+    INotificationHandler<DomainEventNotification<MessageEdited>>,
+    INotificationHandler<DomainEventNotification<MessageDeleted>>,
+    INotificationHandler<DomainEventNotification<MessagesRead>>
+{
+    private readonly IChatReadModel _read;
+    private readonly IChatNotifier _notifier;
+
+    public MessageEventHandlers(IChatReadModel read, IChatNotifier notifier)
+    {
+        _read = read;
+        _notifier = notifier;
+    }
+
+    public async Task Handle(DomainEventNotification<MessageSent> notification, CancellationToken cancellationToken)
+    {
+        if (await MessageProjection.FindAsync(_read, notification.DomainEvent.Message.Id, cancellationToken) is { } message)
+            await _notifier.NotifyAsync(new MessagePostedNotification(message), cancellationToken);
+    }
+
+    public async Task Handle(DomainEventNotification<MessageEdited> notification, CancellationToken cancellationToken)
+    {
+        if (await MessageProjection.FindAsync(_read, notification.DomainEvent.Message.Id, cancellationToken) is { } message)
+            await _notifier.NotifyAsync(new MessageEditedNotification(message), cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<MessageDeleted> notification, CancellationToken cancellationToken)
+    {
+        var message = notification.DomainEvent.Message;
+        return _notifier.NotifyAsync(new MessageDeletedNotification(message.ChatId, message.Id, notification.DomainEvent.OccurredAt), cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<MessagesRead> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        return _notifier.NotifyAsync(new ReadReceiptNotification(e.Chat.Id, e.UpToMessageId, e.Reader, e.OccurredAt), cancellationToken);
+    }
+}

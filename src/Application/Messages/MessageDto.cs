@@ -1,0 +1,30 @@
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+
+namespace CleanChat.Application.Messages;
+
+/// <summary>A message as REST history and real-time frames show it. Deleted messages carry no content or media.</summary>
+public sealed record MessageDto
+{
+    public required long Id { get; init; }
+    public required long ChatId { get; init; }
+    public required ParticipantType SenderType { get; init; }
+    public long? SenderUserId { get; init; }
+    public long? SenderCustomerId { get; init; }
+    public string? SenderName { get; init; }
+    public required MessageType MessageType { get; init; }
+    public string? Content { get; init; }
+    public string? MediaUrl { get; init; }
+    public long? ReplyToMessageId { get; init; }
+    public string? EntityType { get; init; }
+    public long? EntityId { get; init; }
+    public string? EntityTitle { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public DateTime? EditedAt { get; init; }
+    public bool IsEdited => EditedAt is not null;
+    public required bool IsDeleted { get; init; }
+    public DateTime? DeletedAt { get; init; }
+    public IReadOnlyList<ReadReceiptDto> ReadReceipts { get; init; } = Array.Empty<ReadReceiptDto>();
+}
+
+public sealed record ReadReceiptDto(ParticipantType ReaderType, long ReaderId, DateTime ReadAt);

@@ -1,0 +1,107 @@
+using System.Linq.Expressions;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Application.Messages;
+
+/// <summary>
+/// Reads messages as DTOs in a fixed number of queries: one for the messages (sender names joined in SQL)
+/// and one for the chat's read pointers, from which every message's read receipts follow.
+/// </summary>
+internal static class MessageProjection
+{
+    public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, long chatId, CancellationToken cancellationToken)
+    {
+        var rows = await messages.Select(Row(read)).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+            return Array.Empty<MessageDto>();
+
+        var readers = await ReadPointersAsync(read, chatId, cancellationToken);
+        return rows.Select(row => ToDto(row, readers)).ToList();
+    }
+
+    public static async Task<MessageDto?> FindAsync(IChatReadModel read, long messageId, CancellationToken cancellationToken)
+    {
+        var row = await read.Messages.Where(m => m.Id == messageId).Select(Row(read)).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToDto(row, await ReadPointersAsync(read, row.ChatId, cancellationToken));
+    }
+
+    private static Task<List<ReadPointer>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
+        read.Participants
+            .Where(p => p.ChatId == chatId && p.LastReadMessageId != null)
+            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId!.Value, p.LastReadAt!.Value))
+            .ToListAsync(cancellationToken);
+
+    private static Expression<Func<ChatMessage, MessageRow>> Row(IChatReadModel read) => m => new MessageRow
+    {
+        Id = m.Id,
+        ChatId = m.ChatId,
+        SenderType = m.SenderType,
+        SenderId = m.SenderId,
+        SenderName = m.SenderType == ParticipantType.User
+            ? read.StaffUsers.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault()
+            : read.Customers.Where(c => c.Id == m.SenderId).Select(c => c.DisplayName ?? c.PhoneNumber).FirstOrDefault(),
+        MessageType = m.MessageType,
+
+        // Decided in SQL, so a deleted message's text never even leaves the database.
+        Content = m.IsDeleted ? null : m.Content,
+        MediaUrl = m.IsDeleted ? null : m.MediaUrl,
+        ReplyToMessageId = m.ReplyToMessageId,
+        EntityType = m.EntityType,
+        EntityId = m.EntityId,
+        EntityTitle = m.EntityTitle,
+        CreatedAt = m.CreatedAt,
+        EditedAt = m.EditedAt,
+        IsDeleted = m.IsDeleted,
+        DeletedAt = m.DeletedAt,
+    };
+
+    private static MessageDto ToDto(MessageRow row, IReadOnlyList<ReadPointer> readers) => new()
+    {
+        Id = row.Id,
+        ChatId = row.ChatId,
+        SenderType = row.SenderType,
+        SenderUserId = row.SenderType == ParticipantType.User ? row.SenderId : null,
+        SenderCustomerId = row.SenderType == ParticipantType.Customer ? row.SenderId : null,
+        SenderName = row.SenderName,
+        MessageType = row.MessageType,
+        Content = row.Content,
+        MediaUrl = row.MediaUrl,
+        ReplyToMessageId = row.ReplyToMessageId,
+        EntityType = row.EntityType,
+        EntityId = row.EntityId,
+        EntityTitle = row.EntityTitle,
+        CreatedAt = row.CreatedAt,
+        EditedAt = row.EditedAt,
+        IsDeleted = row.IsDeleted,
+        DeletedAt = row.DeletedAt,
+        ReadReceipts = readers
+            .Where(r => r.UpToMessageId >= row.Id && !(r.Type == row.SenderType && r.Id == row.SenderId))
+            .Select(r => new ReadReceiptDto(r.Type, r.Id, r.ReadAt))
+            .ToList(),
+    };
+
+    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime ReadAt);
+
+    private sealed class MessageRow
+    {
+        public long Id { get; init; }
+        public long ChatId { get; init; }
+        public ParticipantType SenderType { get; init; }
+        public long SenderId { get; init; }
+        public string? SenderName { get; init; }
+        public MessageType MessageType { get; init; }
+        public string? Content { get; init; }
+        public string? MediaUrl { get; init; }
+        public long? ReplyToMessageId { get; init; }
+        public string? EntityType { get; init; }
+        public long? EntityId { get; init; }
+        public string? EntityTitle { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime? EditedAt { get; init; }
+        public bool IsDeleted { get; init; }
+        public DateTime? DeletedAt { get; init; }
+    }
+}

@@ -1,0 +1,53 @@
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Application.Messages.Queries.GetChatHistory;
+
+/// <summary>
+/// A page of a chat's messages, newest first. <see cref="BeforeId"/> and <see cref="AfterId"/> are keyset
+/// cursors: deep pages cost the same as the first, where <see cref="Page"/> has to skip rows.
+/// </summary>
+[Authorize]
+[ChatAccess(ChatAccessLevel.ParticipantOrSalonAdmin)]
+public sealed record GetChatHistoryQuery(long ChatId, int Page = 1, int PageSize = GetChatHistoryQuery.DefaultPageSize, long? BeforeId = null, long? AfterId = null)
+    : IRequest<MessageHistoryDto>, IChatScopedRequest
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+}
+
+public sealed record MessageHistoryDto(IReadOnlyList<MessageDto> Messages, int Total, int Page, int PageSize, bool HasMore);
+
+internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistoryQuery, MessageHistoryDto>
+{
+    private readonly IChatReadModel _read;
+
+    public GetChatHistoryQueryHandler(IChatReadModel read) => _read = read;
+
+    public async Task<MessageHistoryDto> Handle(GetChatHistoryQuery request, CancellationToken cancellationToken)
+    {
+        var inChat = _read.Messages.Where(m => m.ChatId == request.ChatId);
+        var total = await inChat.CountAsync(cancellationToken);
+
+        // One row more than asked tells whether another page exists, without a second count.
+        IQueryable<Domain.Chats.ChatMessage> page;
+        if (request.AfterId is { } afterId)
+        {
+            // Catching up: the oldest messages after the cursor, shown newest first like every page.
+            page = inChat.Where(m => m.Id > afterId).OrderBy(m => m.Id).Take(request.PageSize + 1);
+        }
+        else
+        {
+            var older = request.BeforeId is { } beforeId ? inChat.Where(m => m.Id < beforeId) : inChat;
+            var skip = request.BeforeId is null ? (request.Page - 1) * request.PageSize : 0;
+            page = older.OrderByDescending(m => m.Id).Skip(skip).Take(request.PageSize + 1);
+        }
+
+        var messages = await MessageProjection.ToDtosAsync(_read, page, request.ChatId, cancellationToken);
+        var hasMore = messages.Count > request.PageSize;
+        var shown = messages.Take(request.PageSize).OrderByDescending(m => m.Id).ToList();
+        return new MessageHistoryDto(shown, total, request.Page, request.PageSize, hasMore);
+    }
+}
