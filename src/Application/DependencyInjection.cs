@@ -2,6 +2,7 @@ using CleanChat.Application.Accounts;
 using CleanChat.Application.Chats.Commands.CreateChat;
 using CleanChat.Application.Common.Behaviours;
 using CleanChat.Application.Common.Events;
+using CleanChat.Application.Common.Exceptions;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,10 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // Messages name fields as clients send them ('page_size'), not as C# properties ('PageSize').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : RequestValidationException.ToWireName(member.Name);
+
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

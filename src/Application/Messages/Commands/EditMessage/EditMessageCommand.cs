@@ -15,7 +15,7 @@ public sealed class EditMessageCommandValidator : AbstractValidator<EditMessageC
 {
     public EditMessageCommandValidator()
     {
-        RuleFor(c => c.Content).NotEmpty().Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Content must not be blank.")
+        RuleFor(c => c.Content).NotEmpty().WithMessage("Content must not be blank.")
             .MaximumLength(MessageBody.MaxContentLength);
     }
 }

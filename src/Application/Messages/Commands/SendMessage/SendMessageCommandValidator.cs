@@ -13,8 +13,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         When(c => c.MessageType == MessageType.Text, () =>
         {
-            RuleFor(c => c.Content).NotEmpty().Must(c => !string.IsNullOrWhiteSpace(c))
-                .WithMessage("A text message needs non-blank content.");
+            RuleFor(c => c.Content).NotEmpty().WithMessage("A text message needs non-blank content.");
             RuleFor(c => c.MediaUrl).Null().WithMessage("A text message cannot carry media; use message_type image, voice or file.");
         });
 

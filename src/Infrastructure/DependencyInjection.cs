@@ -1,0 +1,60 @@
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Infrastructure.Identity;
+using CleanChat.Infrastructure.Persistence;
+using CleanChat.Infrastructure.Persistence.Repositories;
+using CleanChat.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CleanChat.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultConnectionString = "Data Source=cleanchat.db";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        var databaseOptions = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString("CleanChat"), environment.ContentRootPath);
+        services.AddDbContext<ChatDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(databaseOptions)));
+        services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IChatRepository, ChatRepository>();
+        services.AddScoped<IMessageRepository, MessageRepository>();
+        services.AddScoped<IStaffUserRepository, StaffUserRepository>();
+        services.AddScoped<ICustomerRepository, CustomerRepository>();
+        services.AddScoped<ISalonRepository, SalonRepository>();
+        services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DevelopmentDataSeeder>();
+
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<JwtTokenService>();
+        services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<JwtTokenService>());
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddOptions<LoginRateLimitOptions>().Bind(configuration.GetSection(LoginRateLimitOptions.SectionName));
+        services.AddSingleton<ILoginRateLimiter, LoginRateLimiter>();
+
+        services.AddSingleton<InMemoryPresenceTracker>();
+        services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
+        services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
+        return services;
+    }
+
+    /// <summary>A relative SQLite file name is placed under the content root, not wherever the process was started.</summary>
+    internal static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Domain.Accounts;
+using CleanChat.Domain.Chats;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Infrastructure.Persistence;
+
+public sealed class ChatDbContext : DbContext, IChatReadModel
+{
+    public ChatDbContext(DbContextOptions<ChatDbContext> options) : base(options)
+    {
+    }
+
+    public DbSet<Salon> Salons => Set<Salon>();
+
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Chat> Chats => Set<Chat>();
+
+    public DbSet<ChatParticipant> ChatParticipants => Set<ChatParticipant>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    // Queries never need change tracking: reads are cheaper and cannot be saved by accident.
+    IQueryable<Chat> IChatReadModel.Chats => Chats.AsNoTracking();
+
+    IQueryable<ChatParticipant> IChatReadModel.Participants => ChatParticipants.AsNoTracking();
+
+    IQueryable<ChatMessage> IChatReadModel.Messages => ChatMessages.AsNoTracking();
+
+    IQueryable<StaffUser> IChatReadModel.StaffUsers => StaffUsers.AsNoTracking();
+
+    IQueryable<Customer> IChatReadModel.Customers => Customers.AsNoTracking();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+
+        // snake_case columns, like the tables and the API.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone; every time in CleanChat is UTC, so say so when reading back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,21 @@
+namespace CleanChat.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>How long a connection waits for another writer before giving up (SQLite busy_timeout).</summary>
+    public int BusyTimeoutMs { get; set; } = 5000;
+
+    /// <summary>
+    /// SQLite <c>synchronous</c> level. FULL (default) syncs the WAL at every commit, so an acknowledged
+    /// message survives power loss; NORMAL survives process crashes only.
+    /// </summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+}
+
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
+}

@@ -1,0 +1,153 @@
+using System.Threading.RateLimiting;
+using CleanChat.Application;
+using CleanChat.Application.Common.Behaviours;
+using CleanChat.Application.Common.Security;
+using CleanChat.Infrastructure;
+using CleanChat.Infrastructure.Identity;
+using CleanChat.Infrastructure.Persistence;
+using CleanChat.WebApi.Endpoints;
+using CleanChat.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+
+namespace CleanChat.WebApi;
+
+/// <summary>
+/// CleanChat as a guest in any ASP.NET Core host: <c>services.AddCleanChat(...)</c>, then
+/// <c>app.UseCleanChat()</c> and <c>app.MapCleanChat()</c>. The standalone Program does exactly this.
+/// </summary>
+public static class CleanChatWebApiExtensions
+{
+    public const string CorsPolicy = "cleanchat-clients";
+
+    public static IServiceCollection AddCleanChat(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddApplication();
+        services.AddOptions<RequestPerformanceOptions>().Bind(configuration.GetSection(RequestPerformanceOptions.SectionName));
+        services.AddInfrastructure(configuration, environment);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentCaller>();
+        services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
+
+        services.ConfigureHttpJsonOptions(options => SnakeCaseJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        AddTokenAuthentication(services);
+        AddLoginRateLimiting(services, configuration);
+
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>();
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo { Title = "CleanChat API", Version = "v1" });
+            options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Access token from /api/v1/auth/login or /api/v1/customer-auth/login",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = new List<string>() });
+        });
+        return services;
+    }
+
+    public static WebApplication UseCleanChat(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "docs";
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanChat API v1");
+        });
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapCleanChat(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthEndpoints();
+        app.MapChatEndpoints();
+        app.MapMessageEndpoints();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    private static void AddTokenAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtTokenService>((options, tokens) =>
+            {
+                // One validator with the strict rules (HS256 only, short skew, exp required) for every transport.
+                options.SecurityTokenValidators.Clear();
+                options.SecurityTokenValidators.Add(tokens.Validator);
+                options.TokenValidationParameters = tokens.ValidationParameters;
+                options.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                        {
+                            HttpContext = context.HttpContext,
+                            ProblemDetails = new ProblemDetails
+                            {
+                                Status = StatusCodes.Status401Unauthorized,
+                                Title = "Unauthorized",
+                                Detail = "A valid access token is required (Authorization: Bearer <token>).",
+                            },
+                        });
+                    },
+                };
+            });
+        services.AddAuthorization();
+    }
+
+    private static void AddLoginRateLimiting(IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(LoginRateLimitOptions.SectionName).Get<LoginRateLimitOptions>() ?? new LoginRateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            // ASP.NET's limiter answers 503 unless told otherwise; a client that tried too often gets 429.
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.PerAddressWindowSeconds);
+                ProblemDetailsExceptionHandler.SetRetryAfter(context.HttpContext, retryAfter);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = "Too many login attempts from this address; try again later.",
+                    },
+                });
+            };
+            options.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PerAddressPermits,
+                    Window = TimeSpan.FromSeconds(limits.PerAddressWindowSeconds),
+                    QueueLimit = 0,
+                }));
+        });
+    }
+}

@@ -1,0 +1,15 @@
+using CleanChat.Infrastructure.Persistence;
+
+namespace CleanChat.WebApi;
+
+internal static class DatabaseStartup
+{
+    /// <summary>Migrates the database, and in Development fills an empty one with the guides' demo accounts.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDevelopmentData = true)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        if (seedDevelopmentData && app.Environment.IsDevelopment())
+            await scope.ServiceProvider.GetRequiredService<DevelopmentDataSeeder>().SeedAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,68 @@
+using CleanChat.Application.Accounts;
+using CleanChat.Application.Accounts.Commands.CreateStaffUser;
+using CleanChat.Application.Accounts.Commands.LoginCustomer;
+using CleanChat.Application.Accounts.Commands.LoginStaff;
+using CleanChat.Application.Accounts.Commands.RegisterCustomer;
+using CleanChat.Domain.Common;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CleanChat.WebApi.Endpoints;
+
+/// <summary>Sign-in for both kinds of account, customer registration and staff creation.</summary>
+public static class AuthEndpoints
+{
+    public const string LoginRateLimitPolicy = "login";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/login", LoginStaff)
+            .WithTags("Auth").WithSummary("Staff login (form-urlencoded or JSON username and password)")
+            .Accepts<StaffLoginRequest>("application/x-www-form-urlencoded", "application/json")
+            .RequireRateLimiting(LoginRateLimitPolicy).DisableAntiforgery();
+
+        var customers = app.MapGroup("/api/v1/customer-auth").WithTags("Customer auth").RequireRateLimiting(LoginRateLimitPolicy);
+        customers.MapPost("/login", (CustomerLoginRequest body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new LoginCustomerCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty), ct))
+            .WithSummary("Customer login with phone number and password");
+        customers.MapPost("/register", async Task<Created<CustomerDto>> (RegisterCustomerRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            var customer = await mediator.Send(new RegisterCustomerCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty, body.Name, body.Email), ct);
+            return TypedResults.Created((string?)null, customer);
+        }).WithSummary("Register a customer account");
+
+        app.MapPost("/api/v1/staff", async Task<Created<StaffUserDto>> (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            var user = await mediator.Send(new CreateStaffUserCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, body.Name ?? string.Empty, body.Role ?? StaffRole.Staff), ct);
+            return TypedResults.Created((string?)null, user);
+        }).WithTags("Staff").WithSummary("A salon admin creates a staff user of their own salon").RequireAuthorization();
+
+        return app;
+    }
+
+    // The quick reference logs staff in with a form post (OAuth2 password-flow style); JSON is accepted too.
+    private static async Task<AccessTokenDto> LoginStaff(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        string? username, password;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            (username, password) = (form["username"].ToString(), form["password"].ToString());
+        }
+        else
+        {
+            var body = await request.ReadFromJsonAsync<StaffLoginRequest>(ct);
+            (username, password) = (body?.Username, body?.Password);
+        }
+
+        return await mediator.Send(new LoginStaffCommand(username ?? string.Empty, password ?? string.Empty), ct);
+    }
+
+    public sealed record StaffLoginRequest(string? Username, string? Password);
+
+    public sealed record CustomerLoginRequest(string? PhoneNumber, string? Password);
+
+    public sealed record RegisterCustomerRequest(string? PhoneNumber, string? Password, string? Name, string? Email);
+
+    public sealed record CreateStaffRequest(string? Email, string? Password, string? Name, StaffRole? Role);
+}

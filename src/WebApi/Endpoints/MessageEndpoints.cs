@@ -1,0 +1,57 @@
+using CleanChat.Application.Messages;
+using CleanChat.Application.Messages.Commands.DeleteMessage;
+using CleanChat.Application.Messages.Commands.EditMessage;
+using CleanChat.Application.Messages.Commands.MarkMessagesRead;
+using CleanChat.Application.Messages.Commands.SendMessage;
+using CleanChat.Application.Messages.Queries.GetChatHistory;
+using CleanChat.Domain.Chats;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanChat.WebApi.Endpoints;
+
+/// <summary>Messages over HTTP: history, sending, editing, deleting and read pointers.</summary>
+public static class MessageEndpoints
+{
+    public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ChatEndpoints.Prefix).WithTags("Messages").RequireAuthorization();
+
+        group.MapGet("/chats/{chatId:long}/messages", (long chatId, IMediator mediator, CancellationToken ct,
+                [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize,
+                [FromQuery(Name = "before_id")] long? beforeId, [FromQuery(Name = "after_id")] long? afterId) =>
+            mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId), ct))
+            .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id");
+
+        group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            var message = await mediator.Send(new SendMessageCommand(chatId, body.MessageType ?? MessageType.Text, body.Content, body.MediaUrl,
+                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle), ct);
+            return TypedResults.Created((string?)null, message);
+        }).WithSummary("Send a message over HTTP");
+
+        group.MapPost("/chats/{chatId:long}/read", (long chatId, MarkReadRequest body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new MarkMessagesReadCommand(chatId, body.MessageId ?? 0), ct))
+            .WithSummary("Mark every message up to message_id as read");
+
+        group.MapPut("/messages/{messageId:long}", (long messageId, EditMessageRequest body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new EditMessageCommand(messageId, body.Content ?? string.Empty), ct))
+            .WithSummary("Edit your own text message within 15 minutes of sending");
+
+        group.MapDelete("/messages/{messageId:long}", async Task<NoContent> (long messageId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new DeleteMessageCommand(messageId), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Delete a message (sender or salon admin); content is hidden from everyone");
+
+        return app;
+    }
+
+    public sealed record SendMessageRequest(string? Content, MessageType? MessageType, string? MediaUrl, long? ReplyToMessageId,
+        string? EntityType, long? EntityId, string? EntityTitle);
+
+    public sealed record EditMessageRequest(string? Content);
+
+    public sealed record MarkReadRequest(long? MessageId);
+}

@@ -1,0 +1,34 @@
+using CleanChat.Application.Common.Security;
+using CleanChat.Infrastructure.Identity;
+
+namespace CleanChat.WebApi.Infrastructure;
+
+/// <summary>The caller of the current scope: the validated token's subject over HTTP, or the service itself for command-line verbs.</summary>
+internal sealed class CurrentCaller : ICurrentCaller
+{
+    private readonly IHttpContextAccessor _httpContextAccessor;
+    private Caller? _caller;
+    private bool _resolved;
+
+    public CurrentCaller(IHttpContextAccessor httpContextAccessor) => _httpContextAccessor = httpContextAccessor;
+
+    public Caller? Caller
+    {
+        get
+        {
+            if (!_resolved)
+            {
+                var user = _httpContextAccessor.HttpContext?.User;
+                _caller = user?.Identity?.IsAuthenticated == true ? JwtTokenService.ToCaller(user) : null;
+                _resolved = true;
+            }
+
+            return _caller;
+        }
+    }
+
+    public bool IsSystem { get; private set; }
+
+    /// <summary>Only the command-line verbs call this, in a scope of their own, never inside a request.</summary>
+    public void ActAsSystem() => IsSystem = true;
+}
