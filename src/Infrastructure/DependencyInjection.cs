@@ -4,6 +4,7 @@ using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Persistence.Repositories;
 using CleanChat.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,11 +20,15 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
 
-        var databaseOptions = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString("CleanChat"), environment.ContentRootPath);
-        services.AddDbContext<ChatDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(databaseOptions)));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddSingleton(sp => new SqlitePragmaInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        // Read when the first context is built, so a host (or a test) can still change the settings before then.
+        // Any IInterceptor registered in the container is added too (query diagnostics, tests counting SQL).
+        services.AddDbContext<ChatDbContext>((sp, options) => options
+            .UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("CleanChat"), environment.ContentRootPath))
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>())
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IChatRepository, ChatRepository>();

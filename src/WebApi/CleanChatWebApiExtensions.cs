@@ -9,6 +9,8 @@ using CleanChat.WebApi.Endpoints;
 using CleanChat.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace CleanChat.WebApi;
@@ -36,11 +38,15 @@ public static class CleanChatWebApiExtensions
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         AddTokenAuthentication(services);
-        AddLoginRateLimiting(services, configuration);
+        AddLoginRateLimiting(services);
 
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>();
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+        // Only the configured front-end origins; never "any origin".
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            var origins = config.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>();
+            options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod());
+        });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();
@@ -118,11 +124,12 @@ public static class CleanChatWebApiExtensions
         services.AddAuthorization();
     }
 
-    private static void AddLoginRateLimiting(IServiceCollection services, IConfiguration configuration)
+    private static void AddLoginRateLimiting(IServiceCollection services)
     {
-        var limits = configuration.GetSection(LoginRateLimitOptions.SectionName).Get<LoginRateLimitOptions>() ?? new LoginRateLimitOptions();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LoginRateLimitOptions>>((options, limitOptions) =>
         {
+            var limits = limitOptions.Value;
             // ASP.NET's limiter answers 503 unless told otherwise; a client that tried too often gets 429.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>

@@ -7,8 +7,9 @@ namespace CleanChat.Application.Common.Behaviours;
 
 /// <summary>
 /// Refuses a request before anything else runs unless the caller is of a kind the request admits and,
-/// for chat requests, close enough to the chat. Callers too far from a chat get "not found", never "forbidden",
-/// so probing ids reveals nothing.
+/// for chat requests, close enough to the chat. Callers who may not see a chat get "not found", never
+/// "forbidden", so probing ids reveals nothing; a salon admin who sees the chat but is not in it gets
+/// "forbidden" for what only participants may do.
 /// </summary>
 internal sealed class AuthorizationBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
@@ -68,17 +69,20 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse> : IPipelineBeh
             _ => throw new InvalidOperationException($"{typeof(TRequest).Name} declares chat access but names no chat or message."),
         };
 
-        if (access is null || !Admits(level, access, caller))
+        if (access is null || !CanSee(access, caller))
             throw new NotFoundException(what);
+
+        // A salon admin sees every chat of the salon, but acting as a participant needs membership.
+        if (level == ChatAccessLevel.Participant && !access.IsActiveParticipant)
+            throw new ForbiddenException("Only participants of this chat may do this.");
     }
 
-    private static bool Admits(ChatAccessLevel level, ChatAccessInfo access, Caller caller)
+    private static bool CanSee(ChatAccessInfo access, Caller caller)
     {
         // Staff never reach another salon's chats, whatever their membership says.
         if (caller.IsStaff && caller.SalonId != access.SalonId)
             return false;
 
-        return access.IsActiveParticipant
-            || (level == ChatAccessLevel.ParticipantOrSalonAdmin && caller.IsSalonAdmin);
+        return access.IsActiveParticipant || caller.IsSalonAdmin;
     }
 }

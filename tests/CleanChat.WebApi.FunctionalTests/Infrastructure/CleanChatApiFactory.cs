@@ -1,0 +1,65 @@
+using CleanChat.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real service over real HTTP (in-process), on a SQLite file of its own migrated by the service
+/// itself at start-up, with a clock the tests control.
+/// </summary>
+public class CleanChatApiFactory : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleanchat-test-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public SqlCommandCounter Sql { get; } = new();
+
+    public string DatabasePath => _databasePath;
+
+    protected virtual string Environment => "Testing";
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jwt:SigningKey"] = SigningKey,
+        ["LoginRateLimit:PerAccountPermits"] = "1000",
+        ["LoginRateLimit:PerAddressPermits"] = "1000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:CleanChat", $"Data Source={_databasePath}");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IInterceptor>(Sql);
+        });
+    }
+
+    /// <summary>Runs work against the service's own database context (to arrange data the API has no endpoint for).</summary>
+    public async Task<T> WithDbAsync<T>(Func<ChatDbContext, IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ChatDbContext>(), scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                File.Delete(_databasePath + suffix);
+        }
+    }
+}

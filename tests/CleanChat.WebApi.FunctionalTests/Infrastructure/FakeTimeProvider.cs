@@ -1,0 +1,11 @@
+namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>A clock tests move by hand. Starts at the real time, so tokens it stamps are valid for the real validator too.</summary>
+public sealed class FakeTimeProvider : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
