@@ -21,6 +21,9 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : RequestValidationException.ToWireName(member.Name);
 
+        // One message per field: later checks of a rule assume the earlier ones passed (no null checks twice).
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

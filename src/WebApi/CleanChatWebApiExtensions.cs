@@ -35,6 +35,10 @@ public static class CleanChatWebApiExtensions
 
         services.ConfigureHttpJsonOptions(options => SnakeCaseJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
+
+        // Let binding failures (malformed JSON, wrong types) reach the exception handler in every
+        // environment, so the 400 names the offending field instead of being an empty status.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         AddTokenAuthentication(services);
