@@ -1,0 +1,112 @@
+using CleanChat.Application.Common.Exceptions;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Messages.Commands.DeleteMessage;
+using CleanChat.Application.Messages.Commands.MarkMessagesRead;
+using CleanChat.Application.Messages.Commands.SendMessage;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+using NSubstitute;
+
+namespace CleanChat.Application.UnitTests;
+
+public class MessageCommandHandlerTests
+{
+    private readonly IChatRepository _chats = Substitute.For<IChatRepository>();
+    private readonly IMessageRepository _messages = Substitute.For<IMessageRepository>();
+    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly FakeTimeProvider _time = new();
+    private readonly Chat _chat = Saved.Chat(1);
+
+    public MessageCommandHandlerTests() => _chats.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_chat);
+
+    [Fact]
+    public async Task SendMessage_replying_to_a_message_of_another_chat_is_invalid_and_saves_nothing()
+    {
+        var foreign = Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500);
+        _messages.FindAsync(500, Arg.Any<CancellationToken>()).Returns(foreign);
+        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, Substitute.For<IChatReadModel>(), Callers.As(Callers.Staff), _time);
+
+        var failure = await Should.ThrowAsync<RequestValidationException>(() =>
+            handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi", ReplyToMessageId: 500), CancellationToken.None));
+
+        failure.Errors.Keys.ShouldBe(new[] { "reply_to_message_id" });
+        _messages.DidNotReceiveWithAnyArgs().Add(default!);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+    }
+
+    [Fact]
+    public async Task SendMessage_to_an_archived_chat_is_refused_by_the_aggregate_before_anything_is_saved()
+    {
+        _chat.Archive(DateTime.UtcNow);
+        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, Substitute.For<IChatReadModel>(), Callers.As(Callers.Staff), _time);
+
+        await Should.ThrowAsync<DomainRuleViolationException>(() => handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi"), CancellationToken.None));
+
+        _messages.DidNotReceiveWithAnyArgs().Add(default!);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+    }
+
+    [Fact]
+    public async Task MarkMessagesRead_moves_the_pointer_at_the_service_time_and_commits()
+    {
+        var message = Saved.Message(_chat, Callers.Staff.Participant, 101);
+        _messages.FindAsync(101, Arg.Any<CancellationToken>()).Returns(message);
+        var handler = new MarkMessagesReadCommandHandler(_chats, _messages, _unitOfWork, Callers.As(Callers.Customer), _time);
+
+        var state = await handler.Handle(new MarkMessagesReadCommand(1, 101), CancellationToken.None);
+
+        state.ShouldBe(new ReadStateDto(1, 101, _time.Now.UtcDateTime));
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task MarkMessagesRead_that_would_move_backwards_commits_nothing()
+    {
+        var older = Saved.Message(_chat, Callers.Staff.Participant, 101);
+        var newer = Saved.Message(_chat, Callers.Staff.Participant, 102);
+        _chat.MarkReadUpTo(Callers.Customer.Participant, newer, DateTime.UtcNow);
+        _messages.FindAsync(101, Arg.Any<CancellationToken>()).Returns(older);
+        var handler = new MarkMessagesReadCommandHandler(_chats, _messages, _unitOfWork, Callers.As(Callers.Customer), _time);
+
+        var state = await handler.Handle(new MarkMessagesReadCommand(1, 101), CancellationToken.None);
+
+        state.LastReadMessageId.ShouldBe(102);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+    }
+
+    [Fact]
+    public async Task MarkMessagesRead_of_a_message_in_another_chat_is_not_found()
+    {
+        _messages.FindAsync(500, Arg.Any<CancellationToken>()).Returns(Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500));
+        var handler = new MarkMessagesReadCommandHandler(_chats, _messages, _unitOfWork, Callers.As(Callers.Customer), _time);
+
+        await Should.ThrowAsync<NotFoundException>(() => handler.Handle(new MarkMessagesReadCommand(1, 500), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteMessage_by_salon_admin_soft_deletes_and_commits()
+    {
+        var message = Saved.Message(_chat, Callers.Customer.Participant, 101);
+        _messages.FindAsync(101, Arg.Any<CancellationToken>()).Returns(message);
+        var handler = new DeleteMessageCommandHandler(_messages, _chats, _unitOfWork, Callers.As(Callers.Admin), _time);
+
+        await handler.Handle(new DeleteMessageCommand(101), CancellationToken.None);
+
+        message.IsDeleted.ShouldBeTrue();
+        message.DeletedAt.ShouldBe(_time.Now.UtcDateTime);
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task DeleteMessage_by_another_participant_is_forbidden_and_commits_nothing()
+    {
+        var message = Saved.Message(_chat, Callers.Customer.Participant, 101);
+        _messages.FindAsync(101, Arg.Any<CancellationToken>()).Returns(message);
+        var handler = new DeleteMessageCommandHandler(_messages, _chats, _unitOfWork, Callers.As(Callers.Staff), _time);
+
+        await Should.ThrowAsync<DomainPermissionException>(() => handler.Handle(new DeleteMessageCommand(101), CancellationToken.None));
+
+        message.IsDeleted.ShouldBeFalse();
+        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+    }
+}

@@ -1,0 +1,53 @@
+using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+using NSubstitute;
+
+namespace CleanChat.Application.UnitTests;
+
+internal sealed class FakeTimeProvider : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 1, 9, 10, 30, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+internal static class Callers
+{
+    public const long SalonId = 10;
+
+    public static readonly Caller Staff = new(ParticipantRef.User(456), SalonId, StaffRole.Staff, "Sam");
+    public static readonly Caller Admin = new(ParticipantRef.User(1), SalonId, StaffRole.Admin, "Ada");
+    public static readonly Caller OtherSalonAdmin = new(ParticipantRef.User(2), SalonId + 1, StaffRole.Admin, "Otto");
+    public static readonly Caller Customer = new(ParticipantRef.Customer(123), null, null, "Carol");
+
+    public static ICurrentCaller As(Caller? caller, bool isSystem = false)
+    {
+        var current = Substitute.For<ICurrentCaller>();
+        current.Caller.Returns(caller);
+        current.IsSystem.Returns(isSystem);
+        return current;
+    }
+}
+
+/// <summary>Aggregates as they are after being saved: ids are what the database would have assigned.</summary>
+internal static class Saved
+{
+    public static Chat Chat(long id = 1)
+    {
+        var chat = Domain.Chats.Chat.Start(ChatType.UserCustomer, Callers.SalonId, "Support", Callers.Staff.Participant, new[] { Callers.Customer.Participant }, DateTime.UtcNow);
+        WithId(chat, id);
+        chat.ClearDomainEvents();
+        return chat;
+    }
+
+    public static ChatMessage Message(Chat chat, ParticipantRef sender, long id, DateTime? at = null)
+    {
+        var message = chat.PostMessage(sender, MessageBody.Text("hello"), null, at ?? DateTime.UtcNow);
+        WithId(message, id);
+        message.ClearDomainEvents();
+        return message;
+    }
+
+    private static void WithId(Entity entity, long id) => typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
+}
