@@ -14,7 +14,18 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
 {
     public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleanchat-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public CleanChatApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"cleanchat-test-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    // Not public: xunit class fixtures must have a single public constructor.
+    protected CleanChatApiFactory(string databasePath) => _databasePath = databasePath;
+
+    /// <summary>Hosts the service on a given database file (one another process may have written).</summary>
+    public static CleanChatApiFactory OnDatabase(string databasePath) => new(databasePath);
 
     public FakeTimeProvider Time { get; } = new();
 
