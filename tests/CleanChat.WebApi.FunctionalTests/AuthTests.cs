@@ -74,6 +74,18 @@ public class AuthTests : IClassFixture<CleanChatApiFactory>
         errors.ContainsKey("password").ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("{\"username\": ", "application/json", 400)]
+    [InlineData("[1]", "application/json", 400)]
+    [InlineData("username=a&password=b", "text/plain", 415)]
+    public async Task Malformed_or_unsupported_login_bodies_get_a_problem_not_a_500(string body, string mediaType, int expected)
+    {
+        var response = await _factory.CreateClient().PostAsync("/api/v1/auth/login", new StringContent(body, System.Text.Encoding.UTF8, mediaType));
+
+        ((int)response.StatusCode).ShouldBe(expected);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     [Fact]
     public async Task Customer_registers_then_logs_in_with_phone_number()
     {

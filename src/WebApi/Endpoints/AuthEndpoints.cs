@@ -3,6 +3,8 @@ using CleanChat.Application.Accounts.Commands.CreateStaffUser;
 using CleanChat.Application.Accounts.Commands.LoginCustomer;
 using CleanChat.Application.Accounts.Commands.LoginStaff;
 using CleanChat.Application.Accounts.Commands.RegisterCustomer;
+using System.Text.Json;
+using CleanChat.Application.Common.Exceptions;
 using CleanChat.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,10 +51,23 @@ public static class AuthEndpoints
             var form = await request.ReadFormAsync(ct);
             (username, password) = (form["username"].ToString(), form["password"].ToString());
         }
+        else if (request.HasJsonContentType())
+        {
+            StaffLoginRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<StaffLoginRequest>(ct);
+            }
+            catch (JsonException)
+            {
+                throw new RequestValidationException("body", "The body is not valid JSON of the form {\"username\", \"password\"}.");
+            }
+
+            (username, password) = (body?.Username, body?.Password);
+        }
         else
         {
-            var body = await request.ReadFromJsonAsync<StaffLoginRequest>(ct);
-            (username, password) = (body?.Username, body?.Password);
+            throw new BadHttpRequestException("Send the credentials as application/x-www-form-urlencoded or application/json.", StatusCodes.Status415UnsupportedMediaType);
         }
 
         return await mediator.Send(new LoginStaffCommand(username ?? string.Empty, password ?? string.Empty), ct);

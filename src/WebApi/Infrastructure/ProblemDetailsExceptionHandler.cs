@@ -62,11 +62,14 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             };
         }
 
-        return exception.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "The request body is larger than this endpoint accepts.")
-            : Problem(exception.StatusCode, "The request is malformed.", exception.InnerException is JsonException
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "The request body is larger than this endpoint accepts."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", exception.Message),
+            _ => Problem(exception.StatusCode, "The request is malformed.", exception.InnerException is JsonException
                 ? "The body is not valid JSON of the expected shape."
-                : exception.Message);
+                : exception.Message),
+        };
     }
 
     private static ProblemDetails Problem(int status, string title, string? detail, string? code = null)
