@@ -50,7 +50,11 @@ public static class DependencyInjection
 
         services.AddSingleton<InMemoryPresenceTracker>();
         services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
-        services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.SectionName));
+        services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<RealtimeGateway>();
+        services.AddScoped<RealtimeFrameContext>();
+        services.AddScoped<IChatNotifier, WebSocketChatNotifier>();
         return services;
     }
 

@@ -5,8 +5,10 @@ using CleanChat.Application.Common.Security;
 using CleanChat.Infrastructure;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
+using CleanChat.Infrastructure.Serialization;
 using CleanChat.WebApi.Endpoints;
 using CleanChat.WebApi.Infrastructure;
+using CleanChat.WebApi.Realtime;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -33,7 +35,7 @@ public static class CleanChatWebApiExtensions
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
 
-        services.ConfigureHttpJsonOptions(options => SnakeCaseJson.Configure(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => CleanChatJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
 
         // Let binding failures (malformed JSON, wrong types) reach the exception handler in every
@@ -45,12 +47,13 @@ public static class CleanChatWebApiExtensions
         AddLoginRateLimiting(services);
 
         // Only the configured front-end origins; never "any origin".
+        services.AddSingleton<AllowedOrigins>();
         services.AddCors();
-        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IConfiguration>((options, config) =>
-        {
-            var origins = config.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>();
-            options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod());
-        });
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<AllowedOrigins>((options, origins) =>
+            options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins.All.ToArray()).AllowAnyHeader().AllowAnyMethod()));
+
+        services.AddSingleton<FrameDispatcher>();
+        services.AddSingleton<ChatSocketSession>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();
@@ -80,6 +83,7 @@ public static class CleanChatWebApiExtensions
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanChat API v1");
         });
         app.UseCors(CorsPolicy);
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -91,6 +95,7 @@ public static class CleanChatWebApiExtensions
         app.MapAuthEndpoints();
         app.MapChatEndpoints();
         app.MapMessageEndpoints();
+        app.MapChatSockets();
         app.MapHealthChecks("/health");
         return app;
     }

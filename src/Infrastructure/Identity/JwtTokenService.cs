@@ -73,6 +73,25 @@ public sealed class JwtTokenService : IAccessTokenIssuer
         return new AccessToken(_handler.WriteToken(token), (int)lifetime.TotalSeconds);
     }
 
+    /// <summary>
+    /// Validates a token outside the HTTP authentication handler (WebSocket handshakes) with the same
+    /// rules; returns the caller and when the token expires, or null for any invalid token.
+    /// </summary>
+    public (Caller Caller, DateTime ExpiresAt)? Validate(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
+            return null;
+        try
+        {
+            var principal = _handler.ValidateToken(token, ValidationParameters, out var validated);
+            return ToCaller(principal) is { } caller ? (caller, validated.ValidTo) : null;
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a validated principal back into a caller; null when the claims are incomplete or malformed.</summary>
     public static Caller? ToCaller(ClaimsPrincipal principal)
     {

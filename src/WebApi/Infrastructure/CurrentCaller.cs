@@ -3,7 +3,7 @@ using CleanChat.Infrastructure.Identity;
 
 namespace CleanChat.WebApi.Infrastructure;
 
-/// <summary>The caller of the current scope: the validated token's subject over HTTP, or the service itself for command-line verbs.</summary>
+/// <summary>The caller of the current scope: the validated token's subject over HTTP, the socket's owner for WebSocket frames, or the service itself for command-line verbs.</summary>
 internal sealed class CurrentCaller : ICurrentCaller
 {
     private readonly IHttpContextAccessor _httpContextAccessor;
@@ -28,6 +28,13 @@ internal sealed class CurrentCaller : ICurrentCaller
     }
 
     public bool IsSystem { get; private set; }
+
+    /// <summary>Sets the caller explicitly: a WebSocket frame runs as the socket's authenticated owner.</summary>
+    public void Use(Caller caller)
+    {
+        _caller = caller;
+        _resolved = true;
+    }
 
     /// <summary>Only the command-line verbs call this, in a scope of their own, never inside a request.</summary>
     public void ActAsSystem() => IsSystem = true;

@@ -21,3 +21,5 @@ public sealed record ParticipantAddedNotification(long ChatId, ParticipantRef Pa
 public sealed record ParticipantRemovedNotification(long ChatId, ParticipantRef Participant) : ChatNotification(ChatId);
 
 public sealed record ChatArchiveStateChangedNotification(long ChatId, bool IsArchived) : ChatNotification(ChatId);
+
+public sealed record TypingNotification(long ChatId, ParticipantRef Participant, bool IsTyping) : ChatNotification(ChatId);

@@ -1,0 +1,32 @@
+using CleanChat.Application.Common.Exceptions;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Application.Chats.Queries.JoinChat;
+
+/// <summary>
+/// Asks to follow a chat live. Only active participants may: the authorization behaviour refuses
+/// everyone else before this handler runs; the answer is what the client needs to start following.
+/// </summary>
+[Authorize]
+[ChatAccess(ChatAccessLevel.Participant)]
+public sealed record JoinChatQuery(long ChatId) : IRequest<JoinedChatDto>, IChatScopedRequest;
+
+public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId);
+
+internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, JoinedChatDto>
+{
+    private readonly IChatReadModel _read;
+
+    public JoinChatQueryHandler(IChatReadModel read) => _read = read;
+
+    public async Task<JoinedChatDto> Handle(JoinChatQuery request, CancellationToken cancellationToken) =>
+        await _read.Chats
+            .Where(c => c.Id == request.ChatId)
+            .Select(c => new JoinedChatDto(c.Id, c.IsArchived,
+                _read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault()))
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Chat");
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Common;
+using Microsoft.Extensions.Logging;
+
+namespace CleanChat.Infrastructure.Realtime;
+
+/// <summary>
+/// One open socket: who it belongs to, which chats it follows, and a bounded queue of frames to send.
+/// A single loop sends, so frames leave in the order they were queued; a client that stops reading
+/// fills its own queue and is disconnected, without slowing anyone else.
+/// </summary>
+public sealed class RealtimeConnection
+{
+    private readonly WebSocket _socket;
+    private readonly Channel<ReadOnlyMemory<byte>> _outbound;
+    private readonly ConcurrentDictionary<long, byte> _joinedChats = new();
+    private readonly CancellationTokenSource _aborted = new();
+    private readonly TimeSpan _closeTimeout;
+    private readonly ILogger _logger;
+    private int _closeRequested;
+
+    public RealtimeConnection(WebSocket socket, Caller caller, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
+    {
+        _socket = socket;
+        Caller = caller;
+        _closeTimeout = closeTimeout;
+        _logger = logger;
+        _outbound = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(queueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    public Caller Caller { get; }
+
+    public ParticipantRef Participant => Caller.Participant;
+
+    public WebSocketCloseStatus? CloseStatus { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
+    /// <summary>Fires when the socket must stop at once: the close handshake failed or timed out.</summary>
+    public CancellationToken Aborted => _aborted.Token;
+
+    public bool IsClosing => Volatile.Read(ref _closeRequested) == 1;
+
+    public IReadOnlyCollection<long> JoinedChats => (IReadOnlyCollection<long>)_joinedChats.Keys;
+
+    public bool HasJoined(long chatId) => _joinedChats.ContainsKey(chatId);
+
+    internal bool MarkJoined(long chatId) => _joinedChats.TryAdd(chatId, 0);
+
+    internal bool MarkLeft(long chatId) => _joinedChats.TryRemove(chatId, out _);
+
+    /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
+    public bool TrySend(ReadOnlyMemory<byte> frame)
+    {
+        if (_outbound.Writer.TryWrite(frame))
+            return true;
+
+        if (!IsClosing)
+            _logger.LogInformation("Closing connection {ConnectionId} of {Participant}: its outbound queue is full", Id, Participant);
+        RequestClose(CloseCodes.TryAgainLater, "Client is not reading fast enough");
+        return false;
+    }
+
+    /// <summary>
+    /// Starts closing with the given code: queued frames are dropped, the close frame is sent once the
+    /// frame in flight (if any) is out, and the socket is dropped if that takes longer than the close timeout.
+    /// </summary>
+    public void RequestClose(WebSocketCloseStatus status, string reason)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) == 1)
+            return;
+
+        CloseStatus = status;
+        CloseReason = reason;
+        _outbound.Writer.TryComplete();
+        _aborted.CancelAfter(_closeTimeout);
+    }
+
+    /// <summary>Sends queued frames until the connection closes; ends with the close frame or an abort.</summary>
+    public async Task RunSendLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in _outbound.Reader.ReadAllAsync(_aborted.Token))
+            {
+                if (IsClosing)
+                    break;
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+            }
+
+            if (CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await _socket.CloseOutputAsync(status, CloseReason, _aborted.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The peer vanished or would not take our frames: nothing more can be said to it.
+            _socket.Abort();
+        }
+    }
+
+    /// <summary>Ends the send loop when the receive side has finished (the peer closed or went away).</summary>
+    internal void Complete()
+    {
+        _outbound.Writer.TryComplete();
+        _aborted.CancelAfter(_closeTimeout);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using CleanChat.Application.Common.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanChat.Infrastructure.Realtime;
+
+/// <summary>
+/// Lifecycle of real-time connections: opening (caps, token expiry), following chats (user_joined /
+/// user_left), closing, and closing everything with 1001 when the server shuts down.
+/// </summary>
+public sealed class RealtimeGateway
+{
+    private readonly ConnectionRegistry _registry;
+    private readonly RealtimeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RealtimeGateway> _logger;
+    private readonly ConcurrentDictionary<Guid, ITimer> _expiryTimers = new();
+
+    public RealtimeGateway(ConnectionRegistry registry, IOptions<RealtimeOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
+    {
+        _registry = registry;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        lifetime.ApplicationStopping.Register(CloseAll);
+    }
+
+    public RealtimeOptions Options => _options;
+
+    public bool IsFull => _registry.Count >= _options.MaxConnections;
+
+    /// <summary>Registers an authenticated socket; on success it has already been sent its <c>connected</c> frame.</summary>
+    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt)
+    {
+        var connection = new RealtimeConnection(socket, caller, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger);
+        var result = _registry.TryRegister(connection, _options.MaxConnections, _options.MaxConnectionsPerParticipant);
+        if (result != RegistrationResult.Registered)
+            return (null, result);
+
+        // The token's lifetime is the connection's: a socket must not outlive the right to open it.
+        var remaining = tokenExpiresAt - _time.GetUtcNow().UtcDateTime;
+        _expiryTimers[connection.Id] = _time.CreateTimer(
+            _ => connection.RequestClose(CloseCodes.PolicyViolation, "Token expired"),
+            null, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+
+        connection.TrySend(ServerFrames.Connected(caller.Participant));
+        return (connection, result);
+    }
+
+    public void Join(RealtimeConnection connection, long chatId, long? lastMessageId)
+    {
+        var first = _registry.Join(connection, chatId);
+        connection.TrySend(ServerFrames.Joined(chatId, lastMessageId));
+        if (first)
+            Broadcast(chatId, ServerFrames.UserJoined(chatId, connection.Participant), except: connection);
+    }
+
+    public void Leave(RealtimeConnection connection, long chatId)
+    {
+        if (_registry.Leave(connection, chatId))
+            Broadcast(chatId, ServerFrames.UserLeft(chatId, connection.Participant), except: connection);
+        connection.TrySend(ServerFrames.Left(chatId));
+    }
+
+    /// <summary>Forgets a finished connection and tells its chats when the participant is gone from them.</summary>
+    public void Close(RealtimeConnection connection)
+    {
+        if (_expiryTimers.TryRemove(connection.Id, out var timer))
+            timer.Dispose();
+        connection.Complete();
+        foreach (var chatId in _registry.Unregister(connection))
+            Broadcast(chatId, ServerFrames.UserLeft(chatId, connection.Participant), except: connection);
+    }
+
+    private void Broadcast(long chatId, ReadOnlyMemory<byte> frame, RealtimeConnection except)
+    {
+        foreach (var subscriber in _registry.SubscribersOf(chatId))
+        {
+            if (subscriber.Id != except.Id)
+                subscriber.TrySend(frame);
+        }
+    }
+
+    private void CloseAll()
+    {
+        var count = 0;
+        foreach (var connection in _registry.All)
+        {
+            connection.RequestClose(CloseCodes.GoingAway, "Server shutting down");
+            count++;
+        }
+
+        if (count > 0)
+            _logger.LogInformation("Closing {Count} WebSocket connection(s) for shutdown", count);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.WebSockets;
+using CleanChat.Domain.Common;
+using CleanChat.Infrastructure.Identity;
+using CleanChat.Infrastructure.Realtime;
+using CleanChat.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanChat.WebApi.Realtime;
+
+/// <summary>
+/// The two WebSocket endpoints of the guide. This class only accepts and authenticates sockets; the
+/// session reads frames and the dispatcher turns them into requests.
+/// </summary>
+public static class ChatSocketEndpoints
+{
+    public const string StaffPath = "/api/v1/chat/ws/chat/user";
+    public const string CustomerPath = "/api/v1/chat/ws/chat/customer";
+
+    public static IEndpointRouteBuilder MapChatSockets(this IEndpointRouteBuilder app)
+    {
+        app.Map(StaffPath, context => AcceptAsync(context, ParticipantType.User)).ExcludeFromDescription();
+        app.Map(CustomerPath, context => AcceptAsync(context, ParticipantType.Customer)).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task AcceptAsync(HttpContext context, ParticipantType endpointType)
+    {
+        var services = context.RequestServices;
+        var gateway = services.GetRequiredService<RealtimeGateway>();
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "This endpoint speaks WebSocket only.");
+            return;
+        }
+
+        // Cross-site WebSocket hijacking: a browser page of another site would ride on the user's token.
+        // Native apps send no Origin and are allowed.
+        if (context.Request.Headers.Origin is { Count: > 0 } origin && !services.GetRequiredService<AllowedOrigins>().Contains(origin.ToString()))
+        {
+            await Problem(context, StatusCodes.Status403Forbidden, "This origin may not open chat sockets.");
+            return;
+        }
+
+        if (gateway.IsFull)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, "The server holds as many connections as it may; try again shortly.");
+            return;
+        }
+
+        // Accept first, then refuse with 1008: browsers only report a close code for an accepted socket.
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = TimeSpan.FromSeconds(gateway.Options.KeepAliveSeconds),
+            KeepAliveTimeout = TimeSpan.FromSeconds(gateway.Options.KeepAliveSeconds * 2),
+        });
+
+        var token = context.Request.Query["token"].FirstOrDefault() ?? BearerToken(context.Request);
+        var validated = services.GetRequiredService<JwtTokenService>().Validate(token);
+        if (validated is not { } identity)
+        {
+            await RefuseAsync(socket, token is null ? "Missing token" : "Invalid or expired token");
+            return;
+        }
+
+        if (identity.Caller.Participant.Type != endpointType)
+        {
+            await RefuseAsync(socket, endpointType == ParticipantType.User ? "Staff endpoint: use the customer endpoint" : "Customer endpoint: use the staff endpoint");
+            return;
+        }
+
+        var (connection, result) = gateway.Open(socket, identity.Caller, identity.ExpiresAt);
+        if (connection is null)
+        {
+            await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
+            return;
+        }
+
+        await services.GetRequiredService<ChatSocketSession>().RunAsync(socket, connection, context.RequestAborted);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static async Task RefuseAsync(WebSocket socket, string reason)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.CloseAsync(CloseCodes.PolicyViolation, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            socket.Abort();
+        }
+    }
+
+    private static ValueTask Problem(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using CleanChat.WebApi.Realtime;
+
+namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// A real WebSocket client for tests: a background loop collects every frame, and tests wait for the
+/// frame they expect with a timeout (never a sleep).
+/// </summary>
+public sealed class SocketClient : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ClientWebSocket _socket;
+    private readonly Channel<JsonNode> _frames = Channel.CreateUnbounded<JsonNode>();
+    private readonly List<JsonNode> _seen = new();
+    private readonly Task _receiving;
+
+    private SocketClient(ClientWebSocket socket, bool read)
+    {
+        _socket = socket;
+        _receiving = read ? ReceiveLoopAsync() : Task.CompletedTask;
+    }
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public string? CloseDescription => _socket.CloseStatusDescription;
+
+    public WebSocketState State => _socket.State;
+
+    /// <summary>Frames received so far that no wait has consumed.</summary>
+    public IReadOnlyList<JsonNode> Seen => _seen;
+
+    public static Task<SocketClient> ConnectAsync(RealtimeFactory factory, Person person, Action<ClientWebSocketOptions>? configure = null, bool read = true) =>
+        ConnectAsync(factory.SocketUri(person.Participant.Type == Domain.Common.ParticipantType.User ? ChatSocketEndpoints.StaffPath : ChatSocketEndpoints.CustomerPath, person.Token), configure, read);
+
+    public static async Task<SocketClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null, bool read = true)
+    {
+        var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        await socket.ConnectAsync(uri, timeout.Token);
+        return new SocketClient(socket, read);
+    }
+
+    public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.Serialize(frame));
+
+    public async Task SendRawAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+    }
+
+    public async Task SendBytesAsync(byte[] bytes, WebSocketMessageType type)
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        await _socket.SendAsync(bytes, type, true, timeout.Token);
+    }
+
+    /// <summary>Waits for the next frame of the type (and matching the predicate), skipping others; fails after the timeout.</summary>
+    public async Task<JsonNode> WaitForAsync(string type, Func<JsonNode, bool>? match = null, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        var pending = _seen.FirstOrDefault(f => Matches(f, type, match));
+        if (pending is not null)
+        {
+            _seen.Remove(pending);
+            return pending;
+        }
+
+        try
+        {
+            while (true)
+            {
+                var frame = await _frames.Reader.ReadAsync(cts.Token);
+                if (Matches(frame, type, match))
+                    return frame;
+                _seen.Add(frame);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            throw new TimeoutException($"No '{type}' frame arrived. Seen: {string.Join(" | ", _seen.Select(f => f.ToJsonString()))}; close: {CloseStatus} {CloseDescription}");
+        }
+    }
+
+    /// <summary>Asserts that no frame of the type arrives, by sending a ping and waiting for its pong first.</summary>
+    public async Task ShouldNotReceiveBeforePongAsync(string type)
+    {
+        await SendAsync(new { type = "ping" });
+        await WaitForAsync("pong");
+        _seen.ShouldNotContain(f => (string?)f["type"] == type);
+        while (_frames.Reader.TryRead(out var frame))
+            ((string?)frame["type"]).ShouldNotBe(type);
+    }
+
+    /// <summary>Waits until the server has closed the socket; returns the close code it sent.</summary>
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync(TimeSpan? timeout = null)
+    {
+        await _receiving.WaitAsync(timeout ?? DefaultTimeout);
+        return _socket.CloseStatus;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            {
+                _socket.Abort();
+            }
+        }
+
+        _socket.Dispose();
+    }
+
+    private static bool Matches(JsonNode frame, string type, Func<JsonNode, bool>? match) =>
+        (string?)frame["type"] == type && (match is null || match(frame));
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[256 * 1024];
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (_socket.State == WebSocketState.CloseReceived)
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    break;
+                }
+
+                _frames.Writer.TryWrite(JsonNode.Parse(buffer.AsSpan(0, length))!);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The server dropped the connection; CloseStatus stays null.
+        }
+        finally
+        {
+            _frames.Writer.TryComplete();
+        }
+    }
+}
