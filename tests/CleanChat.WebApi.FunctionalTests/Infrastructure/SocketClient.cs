@@ -47,6 +47,28 @@ public sealed class SocketClient : IAsyncDisposable
         return new SocketClient(socket, read);
     }
 
+    /// <summary>
+    /// A client that never reads, on a TCP socket with a tiny receive buffer, so the server's frames back
+    /// up quickly the way they would for a stalled phone on a bad network.
+    /// </summary>
+    public static async Task<SocketClient> ConnectStalledAsync(RealtimeFactory factory, Person person)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = 2048, NoDelay = true };
+                await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
+            },
+        };
+        var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        var path = person.Participant.Type == Domain.Common.ParticipantType.User ? ChatSocketEndpoints.StaffPath : ChatSocketEndpoints.CustomerPath;
+        await socket.ConnectAsync(factory.SocketUri(path, person.Token), new HttpMessageInvoker(handler), timeout.Token);
+        return new SocketClient(socket, read: false);
+    }
+
     public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.Serialize(frame));
 
     public async Task SendRawAsync(string text)
