@@ -21,6 +21,7 @@ public sealed class RealtimeConnection
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private int _closeRequested;
+    private volatile bool _dropQueuedOnClose;
 
     public RealtimeConnection(WebSocket socket, Caller caller, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
     {
@@ -66,21 +67,23 @@ public sealed class RealtimeConnection
 
         if (!IsClosing)
             _logger.LogInformation("Closing connection {ConnectionId} of {Participant}: its outbound queue is full", Id, Participant);
-        RequestClose(CloseCodes.TryAgainLater, "Client is not reading fast enough");
+        RequestClose(CloseCodes.TryAgainLater, "Client is not reading fast enough", dropQueued: true);
         return false;
     }
 
     /// <summary>
-    /// Starts closing with the given code: queued frames are dropped, the close frame is sent once the
-    /// frame in flight (if any) is out, and the socket is dropped if that takes longer than the close timeout.
+    /// Starts closing with the given code: frames already queued still go out (the error that explains
+    /// the close, say) unless <paramref name="dropQueued"/>, then the close frame; the socket is dropped
+    /// if all that takes longer than the close timeout.
     /// </summary>
-    public void RequestClose(WebSocketCloseStatus status, string reason)
+    public void RequestClose(WebSocketCloseStatus status, string reason, bool dropQueued = false)
     {
         if (Interlocked.Exchange(ref _closeRequested, 1) == 1)
             return;
 
         CloseStatus = status;
         CloseReason = reason;
+        _dropQueuedOnClose = dropQueued;
         _outbound.Writer.TryComplete();
         _aborted.CancelAfter(_closeTimeout);
     }
@@ -92,7 +95,7 @@ public sealed class RealtimeConnection
         {
             await foreach (var frame in _outbound.Reader.ReadAllAsync(_aborted.Token))
             {
-                if (IsClosing)
+                if (_dropQueuedOnClose)
                     break;
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
             }
