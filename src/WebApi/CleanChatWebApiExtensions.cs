@@ -31,6 +31,9 @@ public static class CleanChatWebApiExtensions
         services.AddOptions<RequestPerformanceOptions>().Bind(configuration.GetSection(RequestPerformanceOptions.SectionName));
         services.AddInfrastructure(configuration, environment);
 
+        // The framework's request lines print raw URLs (with ?token=); ours redact them. See RedactedRequestLogging.
+        services.AddLogging(logging => logging.AddFilter(RedactedRequestLogging.HostingDiagnosticsCategory, LogLevel.Warning));
+
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
@@ -74,6 +77,7 @@ public static class CleanChatWebApiExtensions
 
     public static WebApplication UseCleanChat(this WebApplication app)
     {
+        app.UseMiddleware<RedactedRequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();
