@@ -30,6 +30,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IMessageRepository, MessageRepository>();

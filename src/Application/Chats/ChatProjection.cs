@@ -16,6 +16,12 @@ internal static class ChatProjection
 
     public static async Task<IReadOnlyList<ChatDto>> ToDtosAsync(IChatReadModel read, IQueryable<Chat> chats, Caller caller, IPresenceTracker presence, CancellationToken cancellationToken)
     {
+        // Queryables used inside the projections are held in locals: EF Core reads a captured local as a
+        // plain value, but compiles a delegate on every execution to evaluate a property call like read.Messages.
+        var messages = read.Messages;
+        var staffUsers = read.StaffUsers;
+        var customers = read.Customers;
+
         var rows = await chats
             .Select(c => new ChatRow
             {
@@ -28,14 +34,14 @@ internal static class ChatProjection
                 LastMessageAt = c.LastMessageAt,
                 CreatedAt = c.CreatedAt,
                 UpdatedAt = c.UpdatedAt,
-                TotalMessages = read.Messages.Count(m => m.ChatId == c.Id),
+                TotalMessages = messages.Count(m => m.ChatId == c.Id),
 
                 // Scalar subqueries (SQLite has no lateral joins); each is one step down the (chat_id, id) index.
-                LastMessageType = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                LastMessageType = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
                     .Select(m => (MessageType?)m.MessageType).FirstOrDefault(),
-                LastMessageIsDeleted = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                LastMessageIsDeleted = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
                     .Select(m => m.IsDeleted).FirstOrDefault(),
-                LastMessageContent = read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                LastMessageContent = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
                     .Select(m => m.IsDeleted ? null : m.Content).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -56,17 +62,17 @@ internal static class ChatProjection
                 LastReadMessageId = p.LastReadMessageId,
                 LastReadAt = p.LastReadAt,
                 Name = p.ParticipantType == ParticipantType.User
-                    ? read.StaffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault()
-                    : read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault(),
+                    ? staffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault()
+                    : customers.Where(u => u.Id == p.ParticipantId).Select(u => u.DisplayName).FirstOrDefault(),
                 Email = p.ParticipantType == ParticipantType.User
-                    ? read.StaffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault()
-                    : read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault(),
+                    ? staffUsers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault()
+                    : customers.Where(u => u.Id == p.ParticipantId).Select(u => u.Email).FirstOrDefault(),
                 Phone = p.ParticipantType == ParticipantType.Customer
-                    ? read.Customers.Where(u => u.Id == p.ParticipantId).Select(u => u.PhoneNumber).FirstOrDefault()
+                    ? customers.Where(u => u.Id == p.ParticipantId).Select(u => u.PhoneNumber).FirstOrDefault()
                     : null,
 
                 // Unread: others' visible messages past this participant's read pointer.
-                UnreadCount = read.Messages.Count(m => m.ChatId == p.ChatId
+                UnreadCount = messages.Count(m => m.ChatId == p.ChatId
                     && m.Id > (p.LastReadMessageId ?? 0)
                     && !m.IsDeleted
                     && !(m.SenderType == p.ParticipantType && m.SenderId == p.ParticipantId)),

@@ -10,7 +10,8 @@ internal static class VisibleChats
     public static IQueryable<Chat> For(IChatReadModel read, Caller caller)
     {
         var me = caller.Participant;
-        var mine = read.Chats.Where(c => read.Participants.Any(p =>
+        var participants = read.Participants; // a local, so EF reads it as a value (see ChatProjection)
+        var mine = read.Chats.Where(c => participants.Any(p =>
             p.ChatId == c.Id && p.IsActive && p.ParticipantType == me.Type && p.ParticipantId == me.Id));
 
         if (!caller.IsStaff)

@@ -28,21 +28,57 @@ internal static class MessageProjection
         return row is null ? null : ToDto(row, await ReadPointersAsync(read, row.ChatId, cancellationToken));
     }
 
+    /// <summary>
+    /// The DTO of a message just committed, without reading it back: nobody can have read it yet (read
+    /// pointers only reach existing messages), so only the sender's name has to be looked up.
+    /// </summary>
+    public static async Task<MessageDto> ForNewMessageAsync(IChatReadModel read, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var sender = message.Sender;
+        var name = sender.Type == ParticipantType.User
+            ? await read.StaffUsers.Where(u => u.Id == sender.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : await read.Customers.Where(c => c.Id == sender.Id).Select(c => c.DisplayName ?? c.PhoneNumber).FirstOrDefaultAsync(cancellationToken);
+        return ToDto(new MessageRow
+        {
+            Id = message.Id,
+            ChatId = message.ChatId,
+            SenderType = sender.Type,
+            SenderId = sender.Id,
+            SenderName = name,
+            MessageType = message.MessageType,
+            Content = message.IsDeleted ? null : message.Content,
+            MediaUrl = message.IsDeleted ? null : message.MediaUrl,
+            ReplyToMessageId = message.ReplyToMessageId,
+            EntityType = message.EntityType,
+            EntityId = message.EntityId,
+            EntityTitle = message.EntityTitle,
+            CreatedAt = message.CreatedAt,
+            EditedAt = message.EditedAt,
+            IsDeleted = message.IsDeleted,
+            DeletedAt = message.DeletedAt,
+        }, Array.Empty<ReadPointer>());
+    }
+
     private static Task<List<ReadPointer>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
         read.Participants
             .Where(p => p.ChatId == chatId && p.LastReadMessageId != null)
             .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId!.Value, p.LastReadAt!.Value))
             .ToListAsync(cancellationToken);
 
-    private static Expression<Func<ChatMessage, MessageRow>> Row(IChatReadModel read) => m => new MessageRow
+    private static Expression<Func<ChatMessage, MessageRow>> Row(IChatReadModel read)
     {
+        // Locals, so EF reads them as values instead of compiling a delegate per execution (see ChatProjection).
+        var staffUsers = read.StaffUsers;
+        var customers = read.Customers;
+        return m => new MessageRow
+        {
         Id = m.Id,
         ChatId = m.ChatId,
         SenderType = m.SenderType,
         SenderId = m.SenderId,
         SenderName = m.SenderType == ParticipantType.User
-            ? read.StaffUsers.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault()
-            : read.Customers.Where(c => c.Id == m.SenderId).Select(c => c.DisplayName ?? c.PhoneNumber).FirstOrDefault(),
+            ? staffUsers.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault()
+            : customers.Where(c => c.Id == m.SenderId).Select(c => c.DisplayName ?? c.PhoneNumber).FirstOrDefault(),
         MessageType = m.MessageType,
 
         // Decided in SQL, so a deleted message's text never even leaves the database.
@@ -56,7 +92,8 @@ internal static class MessageProjection
         EditedAt = m.EditedAt,
         IsDeleted = m.IsDeleted,
         DeletedAt = m.DeletedAt,
-    };
+        };
+    }
 
     private static MessageDto ToDto(MessageRow row, IReadOnlyList<ReadPointer> readers) => new()
     {

@@ -17,11 +17,13 @@ internal sealed class UnitOfWork : IUnitOfWork
 
     private readonly ChatDbContext _db;
     private readonly IDomainEventPublisher _publisher;
+    private readonly SqliteWriteGate _writeGate;
 
-    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher)
+    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate)
     {
         _db = db;
         _publisher = publisher;
+        _writeGate = writeGate;
     }
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
@@ -34,7 +36,8 @@ internal sealed class UnitOfWork : IUnitOfWork
 
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            using (await _writeGate.EnterAsync(cancellationToken))
+                await _db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintError } sqlite
             && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal))

@@ -23,8 +23,8 @@ internal sealed class MessageEventHandlers :
 
     public async Task Handle(DomainEventNotification<MessageSent> notification, CancellationToken cancellationToken)
     {
-        if (await MessageProjection.FindAsync(_read, notification.DomainEvent.Message.Id, cancellationToken) is { } message)
-            await _notifier.NotifyAsync(new MessagePostedNotification(message), cancellationToken);
+        var message = await MessageProjection.ForNewMessageAsync(_read, notification.DomainEvent.Message, cancellationToken);
+        await _notifier.NotifyAsync(new MessagePostedNotification(message), cancellationToken);
     }
 
     public async Task Handle(DomainEventNotification<MessageEdited> notification, CancellationToken cancellationToken)

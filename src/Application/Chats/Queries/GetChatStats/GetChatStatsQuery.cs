@@ -30,14 +30,16 @@ internal sealed class GetChatStatsQueryHandler : IRequestHandler<GetChatStatsQue
         var caller = _currentCaller.Required();
         var me = caller.Participant;
         var chats = VisibleChats.For(_read, caller);
+        var participants = _read.Participants;
+        var messages = _read.Messages;
 
         var perChat = await chats
             .Select(c => new
             {
                 c.IsArchived,
-                Unread = _read.Participants
+                Unread = participants
                     .Where(p => p.ChatId == c.Id && p.IsActive && p.ParticipantType == me.Type && p.ParticipantId == me.Id)
-                    .Select(p => _read.Messages.Count(m => m.ChatId == c.Id && m.Id > (p.LastReadMessageId ?? 0) && !m.IsDeleted
+                    .Select(p => messages.Count(m => m.ChatId == c.Id && m.Id > (p.LastReadMessageId ?? 0) && !m.IsDeleted
                         && !(m.SenderType == me.Type && m.SenderId == me.Id)))
                     .FirstOrDefault(),
             })

@@ -22,11 +22,14 @@ internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, Join
 
     public JoinChatQueryHandler(IChatReadModel read) => _read = read;
 
-    public async Task<JoinedChatDto> Handle(JoinChatQuery request, CancellationToken cancellationToken) =>
-        await _read.Chats
+    public async Task<JoinedChatDto> Handle(JoinChatQuery request, CancellationToken cancellationToken)
+    {
+        var messages = _read.Messages;
+        return await _read.Chats
             .Where(c => c.Id == request.ChatId)
             .Select(c => new JoinedChatDto(c.Id, c.IsArchived,
-                _read.Messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault()))
+                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Chat");
+            ?? throw new NotFoundException("Chat");
+    }
 }

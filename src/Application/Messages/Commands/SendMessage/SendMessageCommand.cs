@@ -50,8 +50,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         _messages.Add(message);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await MessageProjection.FindAsync(_read, message.Id, cancellationToken)
-            ?? throw new InvalidOperationException("A message just committed could not be read back.");
+        return await MessageProjection.ForNewMessageAsync(_read, message, cancellationToken);
     }
 
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)

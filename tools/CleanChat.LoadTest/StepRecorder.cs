@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace CleanChat.LoadTest;
+
+/// <summary>
+/// Counts and times what happened to messages scheduled inside one step's steady window. Latency is
+/// measured from the scheduled send time, so queueing anywhere (generator, network, server) is counted.
+/// </summary>
+public sealed class StepRecorder
+{
+    private readonly long _windowStart;
+    private readonly long _windowEnd;
+    private readonly List<long>[] _deliveryLatencies;
+    private readonly List<long>[] _ackLatencies;
+    private long _sent;
+    private long _expectedDeliveries;
+    private long _errors;
+
+    public StepRecorder(long windowStart, long windowEnd, int shards = 64)
+    {
+        _windowStart = windowStart;
+        _windowEnd = windowEnd;
+        _deliveryLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>()).ToArray();
+        _ackLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>()).ToArray();
+    }
+
+    public long Sent => Interlocked.Read(ref _sent);
+    public long ExpectedDeliveries => Interlocked.Read(ref _expectedDeliveries);
+    public long Errors => Interlocked.Read(ref _errors);
+
+    public bool InWindow(long scheduled) => scheduled >= _windowStart && scheduled < _windowEnd;
+
+    public void Scheduled(long scheduled, int recipients)
+    {
+        if (!InWindow(scheduled))
+            return;
+        Interlocked.Increment(ref _sent);
+        Interlocked.Add(ref _expectedDeliveries, recipients);
+    }
+
+    public void Record(bool isAck, long scheduled, long received)
+    {
+        if (!InWindow(scheduled))
+            return;
+        var shard = (isAck ? _ackLatencies : _deliveryLatencies)[Environment.CurrentManagedThreadId % _deliveryLatencies.Length];
+        lock (shard)
+            shard.Add(received - scheduled);
+    }
+
+    public void Error() => Interlocked.Increment(ref _errors);
+
+    public long[] DeliveryLatencies() => Merge(_deliveryLatencies);
+
+    public long[] AckLatencies() => Merge(_ackLatencies);
+
+    public static double Percentile(long[] sorted, double percentile) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+
+    private static long[] Merge(List<long>[] shards)
+    {
+        var all = new List<long>();
+        foreach (var shard in shards)
+        {
+            lock (shard)
+                all.AddRange(shard);
+        }
+
+        var array = all.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+}

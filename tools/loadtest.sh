@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs a CleanChat load test on this machine: builds Release, starts a fresh server on its own SQLite
+# file (Development environment for the seeded admin, login limits lifted for the generator's logins),
+# runs tools/CleanChat.LoadTest with the given arguments against it, and stops the server.
+#
+#   tools/loadtest.sh --scenario one-to-one --connections 1000 --rates 1,3,5
+#   tools/loadtest.sh --scenario rooms --connections 1000 --rates 1,2,3
+#   tools/loadtest.sh --scenario idle --connections 10000 --sockets-per-account 10
+#
+# Extra server settings can be passed as environment variables (e.g. Database__Synchronous=Normal).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${LOADTEST_PORT:-8000}
+db=$(mktemp -d)/load.db
+dotnet build -c Release src/WebApi -v quiet -nologo >/dev/null
+dotnet build -c Release tools/CleanChat.LoadTest -v quiet -nologo >/dev/null
+
+# Enough descriptors for 10,000 sockets on each side.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+server_dir=src/WebApi/bin/Release/net10.0
+(
+  cd "$server_dir"
+  ASPNETCORE_ENVIRONMENT=Development \
+  ConnectionStrings__CleanChat="Data Source=$db" \
+  LoginRateLimit__PerAddressPermits=1000000 \
+  LoginRateLimit__PerAccountPermits=1000000 \
+  Realtime__MaxConnectionsPerParticipant="${Realtime__MaxConnectionsPerParticipant:-10}" \
+  Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__CleanChat=Warning \
+  exec dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$port"
+) > "$db.server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+  sleep 0.2
+done
+
+git_commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo "# commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+dotnet tools/CleanChat.LoadTest/bin/Release/net10.0/CleanChat.LoadTest.dll --url "http://127.0.0.1:$port" --server-pid "$server" "$@"
