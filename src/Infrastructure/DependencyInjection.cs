@@ -22,12 +22,13 @@ public static class DependencyInjection
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddSingleton(sp => new SqlitePragmaInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(sp => new ConnectionLimitInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxOpenConnections));
 
         // Read when the first context is built, so a host (or a test) can still change the settings before then.
         // Any IInterceptor registered in the container is added too (query diagnostics, tests counting SQL).
         services.AddDbContext<ChatDbContext>((sp, options) => options
             .UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("CleanChat"), environment.ContentRootPath))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<ConnectionLimitInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddSingleton<SqliteWriteGate>();

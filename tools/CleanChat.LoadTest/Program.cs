@@ -40,7 +40,9 @@ internal static class Steps
         var start = Stopwatch.GetTimestamp() + frequency / 10;
         var windowStart = start + (options.WarmupSeconds * frequency);
         var windowEnd = windowStart + (options.DurationSeconds * frequency);
-        var recorder = new StepRecorder(windowStart, windowEnd);
+        var expected = (long)(ratePerConnection * connections.Count * options.DurationSeconds * Math.Max(1, connections[0].Recipients));
+        var recorder = new StepRecorder(windowStart, windowEnd, expected);
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
 
         // Fixed schedule, random phase per connection: sends are due whether or not earlier ones finished.
         var due = new PriorityQueue<LoadConnection, long>();

@@ -16,12 +16,16 @@ public sealed class StepRecorder
     private long _expectedDeliveries;
     private long _errors;
 
-    public StepRecorder(long windowStart, long windowEnd, int shards = 64)
+    public StepRecorder(long windowStart, long windowEnd, long expectedSamples, int shards = 64)
     {
         _windowStart = windowStart;
         _windowEnd = windowEnd;
-        _deliveryLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>()).ToArray();
-        _ackLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>()).ToArray();
+
+        // Sized up front: growing lists of millions of samples would make the generator's own garbage
+        // collector pause it, and those pauses would show up as server latency.
+        var perShard = (int)Math.Min(int.MaxValue / 2, (expectedSamples / shards * 2) + 1024);
+        _deliveryLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>(perShard)).ToArray();
+        _ackLatencies = Enumerable.Range(0, shards).Select(_ => new List<long>(perShard)).ToArray();
     }
 
     public long Sent => Interlocked.Read(ref _sent);

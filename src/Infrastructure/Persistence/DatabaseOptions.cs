@@ -7,6 +7,9 @@ public sealed class DatabaseOptions
     /// <summary>How long a connection waits for another writer before giving up (SQLite busy_timeout).</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
 
+    /// <summary>SQLite connections open at once (readers and the one writer); see ConnectionLimitInterceptor.</summary>
+    public int MaxOpenConnections { get; set; } = 4;
+
     /// <summary>
     /// SQLite <c>synchronous</c> level. FULL (default) syncs the WAL at every commit, so an acknowledged
     /// message survives power loss; NORMAL survives process crashes only.
