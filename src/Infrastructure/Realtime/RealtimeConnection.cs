@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using CleanChat.Application.Common.Security;
@@ -16,7 +15,10 @@ public sealed class RealtimeConnection
 {
     private readonly WebSocket _socket;
     private readonly Channel<ReadOnlyMemory<byte>> _outbound;
-    private readonly ConcurrentDictionary<long, byte> _joinedChats = new();
+    // Most sockets follow a handful of chats and idle ones none: a lazily created set under a lock costs
+    // nothing until used (a concurrent dictionary costs about half a kilobyte per socket up front).
+    private readonly object _joinedLock = new();
+    private HashSet<long>? _joinedChats;
     private readonly CancellationTokenSource _aborted = new();
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
@@ -51,13 +53,33 @@ public sealed class RealtimeConnection
 
     public bool IsClosing => Volatile.Read(ref _closeRequested) == 1;
 
-    public IReadOnlyCollection<long> JoinedChats => (IReadOnlyCollection<long>)_joinedChats.Keys;
+    /// <summary>A snapshot of the chats this socket follows.</summary>
+    public IReadOnlyCollection<long> JoinedChats
+    {
+        get
+        {
+            lock (_joinedLock)
+                return _joinedChats is null ? Array.Empty<long>() : _joinedChats.ToArray();
+        }
+    }
 
-    public bool HasJoined(long chatId) => _joinedChats.ContainsKey(chatId);
+    public bool HasJoined(long chatId)
+    {
+        lock (_joinedLock)
+            return _joinedChats?.Contains(chatId) == true;
+    }
 
-    internal bool MarkJoined(long chatId) => _joinedChats.TryAdd(chatId, 0);
+    internal bool MarkJoined(long chatId)
+    {
+        lock (_joinedLock)
+            return (_joinedChats ??= new HashSet<long>()).Add(chatId);
+    }
 
-    internal bool MarkLeft(long chatId) => _joinedChats.TryRemove(chatId, out _);
+    internal bool MarkLeft(long chatId)
+    {
+        lock (_joinedLock)
+            return _joinedChats?.Remove(chatId) == true;
+    }
 
     /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
     public bool TrySend(ReadOnlyMemory<byte> frame)

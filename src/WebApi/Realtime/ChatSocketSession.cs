@@ -112,7 +112,7 @@ internal sealed class ChatSocketSession
     /// </summary>
     private sealed class FrameBuffer : IDisposable
     {
-        private const int InitialBytes = 1024;
+        private const int InitialBytes = 256;
         private readonly int _capacityLimit;
         private byte[] _array;
 
