@@ -32,7 +32,6 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddSingleton<SqliteWriteGate>();
-        services.AddHostedService<WalCheckpointer>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IMessageRepository, MessageRepository>();

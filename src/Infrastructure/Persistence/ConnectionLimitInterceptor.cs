@@ -15,31 +15,7 @@ internal sealed class ConnectionLimitInterceptor : DbConnectionInterceptor
 {
     private readonly SemaphoreSlim _slots;
 
-    private readonly int _maxOpenConnections;
-
-    public ConnectionLimitInterceptor(int maxOpenConnections)
-    {
-        _maxOpenConnections = maxOpenConnections;
-        _slots = new SemaphoreSlim(maxOpenConnections, maxOpenConnections);
-    }
-
-    /// <summary>Takes every slot: nobody reads or writes through EF until the returned handle is disposed.</summary>
-    public async Task<IDisposable> ExclusiveAsync(CancellationToken cancellationToken)
-    {
-        var taken = 0;
-        try
-        {
-            for (; taken < _maxOpenConnections; taken++)
-                await _slots.WaitAsync(cancellationToken);
-            return new AllSlots(_slots, taken);
-        }
-        catch
-        {
-            if (taken > 0)
-                _slots.Release(taken);
-            throw;
-        }
-    }
+    public ConnectionLimitInterceptor(int maxOpenConnections) => _slots = new SemaphoreSlim(maxOpenConnections, maxOpenConnections);
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
@@ -62,17 +38,6 @@ internal sealed class ConnectionLimitInterceptor : DbConnectionInterceptor
     {
         Slot.ReleaseIfFailedToOpen(connection);
         return Task.CompletedTask;
-    }
-
-    private sealed class AllSlots(SemaphoreSlim slots, int count) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                slots.Release(count);
-        }
     }
 
     private sealed class Slot

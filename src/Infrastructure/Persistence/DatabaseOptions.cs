@@ -10,11 +10,6 @@ public sealed class DatabaseOptions
     /// <summary>SQLite connections open at once (readers and the one writer); see ConnectionLimitInterceptor.</summary>
     public int MaxOpenConnections { get; set; } = 4;
 
-    /// <summary>How often the write-ahead log is checked and, past <see cref="CheckpointWalBytes"/>, checkpointed.</summary>
-    public int CheckpointIntervalMs { get; set; } = 1000;
-
-    public long CheckpointWalBytes { get; set; } = 1024 * 1024;
-
     /// <summary>
     /// SQLite <c>synchronous</c> level. FULL (default) syncs the WAL at every commit, so an acknowledged
     /// message survives power loss; NORMAL survives process crashes only.

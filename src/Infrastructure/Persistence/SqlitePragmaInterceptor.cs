@@ -5,15 +5,14 @@ namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
 /// Per-connection SQLite settings, applied every time a connection opens (they do not persist in the file):
-/// enforce foreign keys, wait for a busy writer instead of failing at once, sync commits as configured,
-/// and leave checkpoints to <see cref="WalCheckpointer"/> instead of whichever commit crosses the threshold.
+/// enforce foreign keys, wait for a busy writer instead of failing at once, and sync commits as configured.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private readonly string _pragmas;
 
     public SqlitePragmaInterceptor(DatabaseOptions options) =>
-        _pragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;";
+        _pragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
