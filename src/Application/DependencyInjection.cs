@@ -3,6 +3,7 @@ using CleanChat.Application.Chats.Commands.CreateChat;
 using CleanChat.Application.Common.Behaviours;
 using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Exceptions;
+using CleanChat.Application.Messages;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddOptions<RequestPerformanceOptions>();
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
         services.AddScoped<ChatOpener>();
+        services.AddScoped<SenderNames>();
         services.AddScoped<StaffAccountCreator>();
         services.AddSingleton<PasswordVerifier>();
         return services;

@@ -1,5 +1,6 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Messages;
 using CleanChat.Application.Messages.Commands.DeleteMessage;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Commands.SendMessage;
@@ -24,7 +25,7 @@ public class MessageCommandHandlerTests
     {
         var foreign = Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500);
         _messages.FindAsync(500, Arg.Any<CancellationToken>()).Returns(foreign);
-        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, Substitute.For<IChatReadModel>(), Callers.As(Callers.Staff), _time);
+        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, new SenderNames(Substitute.For<IChatReadModel>()), Callers.As(Callers.Staff), _time);
 
         var failure = await Should.ThrowAsync<RequestValidationException>(() =>
             handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi", ReplyToMessageId: 500), CancellationToken.None));
@@ -38,7 +39,7 @@ public class MessageCommandHandlerTests
     public async Task SendMessage_to_an_archived_chat_is_refused_by_the_aggregate_before_anything_is_saved()
     {
         _chat.Archive(DateTime.UtcNow);
-        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, Substitute.For<IChatReadModel>(), Callers.As(Callers.Staff), _time);
+        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, new SenderNames(Substitute.For<IChatReadModel>()), Callers.As(Callers.Staff), _time);
 
         await Should.ThrowAsync<DomainRuleViolationException>(() => handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi"), CancellationToken.None));
 

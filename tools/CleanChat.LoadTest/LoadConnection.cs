@@ -38,8 +38,8 @@ public sealed class LoadConnection
 
     public StepRecorder? Recorder { get; set; }
 
-    public int Errors;
-    public string? LastError;
+    /// <summary>Why the socket stopped, when it did so unexpectedly (shown in the summary).</summary>
+    public string? Failure { get; private set; }
 
     public async Task ConnectAsync(Uri baseUrl, bool join)
     {
@@ -89,8 +89,7 @@ public sealed class LoadConnection
         }
         catch (Exception ex)
         {
-            Interlocked.Increment(ref Errors);
-            LastError = $"send: {ex.Message}";
+            Failure = $"send: {ex.Message}";
         }
     }
 
@@ -118,7 +117,7 @@ public sealed class LoadConnection
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
             if (_socket.State != WebSocketState.Closed)
-                LastError = $"receive: {ex.Message}";
+                Failure = $"receive: {ex.Message}";
         }
         finally
         {
@@ -133,8 +132,6 @@ public sealed class LoadConnection
         var now = Stopwatch.GetTimestamp();
         if (frame.IndexOf("\"type\":\"error\""u8) >= 0)
         {
-            Interlocked.Increment(ref Errors);
-            LastError = Encoding.UTF8.GetString(frame);
             Recorder?.Error();
             return;
         }

@@ -29,6 +29,9 @@ foreach (var rate in options.Rates)
     Console.WriteLine(result);
 }
 
+var failed = connections.Where(c => c.Failure is not null).ToList();
+if (failed.Count > 0)
+    Console.WriteLine($"# {failed.Count} socket(s) failed, first: {failed[0].Failure}");
 await Task.WhenAll(connections.Select(c => c.CloseAsync()));
 
 internal static class Steps

@@ -32,12 +32,10 @@ internal static class MessageProjection
     /// The DTO of a message just committed, without reading it back: nobody can have read it yet (read
     /// pointers only reach existing messages), so only the sender's name has to be looked up.
     /// </summary>
-    public static async Task<MessageDto> ForNewMessageAsync(IChatReadModel read, ChatMessage message, CancellationToken cancellationToken)
+    public static async Task<MessageDto> ForNewMessageAsync(SenderNames names, ChatMessage message, CancellationToken cancellationToken)
     {
         var sender = message.Sender;
-        var name = sender.Type == ParticipantType.User
-            ? await read.StaffUsers.Where(u => u.Id == sender.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
-            : await read.Customers.Where(c => c.Id == sender.Id).Select(c => c.DisplayName ?? c.PhoneNumber).FirstOrDefaultAsync(cancellationToken);
+        var name = await names.GetAsync(sender, cancellationToken);
         return ToDto(new MessageRow
         {
             Id = message.Id,

@@ -23,16 +23,16 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IChatRepository _chats;
     private readonly IMessageRepository _messages;
     private readonly IUnitOfWork _unitOfWork;
-    private readonly IChatReadModel _read;
+    private readonly SenderNames _senderNames;
     private readonly ICurrentCaller _currentCaller;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, IChatReadModel read, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, SenderNames senderNames, ICurrentCaller currentCaller, TimeProvider time)
     {
         _chats = chats;
         _messages = messages;
         _unitOfWork = unitOfWork;
-        _read = read;
+        _senderNames = senderNames;
         _currentCaller = currentCaller;
         _time = time;
     }
@@ -50,7 +50,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         _messages.Add(message);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await MessageProjection.ForNewMessageAsync(_read, message, cancellationToken);
+        return await MessageProjection.ForNewMessageAsync(_senderNames, message, cancellationToken);
     }
 
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)
