@@ -5,10 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
-/// Bounds how many SQLite connections are open at once. A WAL database has five read-mark slots; when
-/// more readers than that hold different snapshots while writes keep arriving, SQLite answers BUSY, and
-/// its busy handler (built here without usleep) then sleeps a whole second. Queueing for a connection
-/// instead costs microseconds. A slot is returned when the connection closes, however that happens
+/// Bounds how many SQLite connections are open at once. Readers that race a commit retry inside SQLite
+/// (and, past a few tries or when all five WAL read marks are taken, back off with sleeps that this
+/// build, compiled without usleep, rounds up to a whole second). Queueing here instead costs microseconds. A slot is returned when the connection closes, however that happens
 /// (EF also disposes some connections without a "closed" interception).
 /// </summary>
 internal sealed class ConnectionLimitInterceptor : DbConnectionInterceptor

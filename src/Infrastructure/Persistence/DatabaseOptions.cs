@@ -7,8 +7,12 @@ public sealed class DatabaseOptions
     /// <summary>How long a connection waits for another writer before giving up (SQLite busy_timeout).</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
 
-    /// <summary>SQLite connections open at once (readers and the one writer); see ConnectionLimitInterceptor.</summary>
-    public int MaxOpenConnections { get; set; } = 4;
+    /// <summary>
+    /// SQLite connections open at once (readers and the one writer); see ConnectionLimitInterceptor.
+    /// Two measured best: one reader beside the writer never races it inside SQLite's WAL read retry,
+    /// which sleeps whole seconds in this build (docs/performance.md). Start-up needs at least two.
+    /// </summary>
+    public int MaxOpenConnections { get; set; } = 2;
 
     /// <summary>
     /// SQLite <c>synchronous</c> level. FULL (default) syncs the WAL at every commit, so an acknowledged
