@@ -47,7 +47,6 @@ public static class DependencyInjection
         services.AddOptions<RequestPerformanceOptions>();
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
         services.AddScoped<ChatOpener>();
-        services.AddScoped<SenderNames>();
         services.AddScoped<StaffAccountCreator>();
         services.AddSingleton<PasswordVerifier>();
         return services;

@@ -1,6 +1,8 @@
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
+using CleanChat.Infrastructure.Persistence.Caching;
+using CleanChat.Infrastructure.Persistence.Messages;
 using CleanChat.Infrastructure.Persistence.Repositories;
 using CleanChat.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,12 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ISalonRepository, SalonRepository>();
         services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
+        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
+        services.AddSingleton<IParticipantNames, ParticipantNames>();
+        services.AddSingleton<MessageWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
+        services.AddScoped<IMessageStore, MessageStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DevelopmentDataSeeder>();
 

@@ -15,36 +15,72 @@ public class MessageCommandHandlerTests
     private readonly IChatRepository _chats = Substitute.For<IChatRepository>();
     private readonly IMessageRepository _messages = Substitute.For<IMessageRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly IMessageStore _store = Substitute.For<IMessageStore>();
     private readonly FakeTimeProvider _time = new();
     private readonly Chat _chat = Saved.Chat(1);
 
     public MessageCommandHandlerTests() => _chats.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_chat);
 
     [Fact]
-    public async Task SendMessage_replying_to_a_message_of_another_chat_is_invalid_and_saves_nothing()
+    public async Task SendMessage_stores_the_message_at_the_service_time_and_answers_with_its_stored_id_and_seq()
     {
-        var foreign = Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500);
-        _messages.FindAsync(500, Arg.Any<CancellationToken>()).Returns(foreign);
-        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, new SenderNames(Substitute.For<IChatReadModel>()), Callers.As(Callers.Staff), _time);
+        var names = Substitute.For<IParticipantNames>();
+        names.GetAsync(Callers.Staff.Participant, Arg.Any<CancellationToken>()).Returns("Sam");
+        var clientId = Guid.NewGuid();
+        _store.AppendAsync(Arg.Any<ChatMessage>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            call.Arg<ChatMessage>().RecordStored(77, 5);
+            return new MessageAppendResult(77, IsDuplicate: false);
+        });
 
-        var failure = await Should.ThrowAsync<RequestValidationException>(() =>
-            handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi", ReplyToMessageId: 500), CancellationToken.None));
+        var dto = await SendHandler(names).Handle(new SendMessageCommand(1, MessageType.Text, "  hi  ", ClientMessageId: clientId), CancellationToken.None);
 
-        failure.Errors.Keys.ShouldBe(new[] { "reply_to_message_id" });
-        _messages.DidNotReceiveWithAnyArgs().Add(default!);
-        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+        dto.ShouldSatisfyAllConditions(
+            () => dto.Id.ShouldBe(77),
+            () => dto.Seq.ShouldBe(5),
+            () => dto.Content.ShouldBe("hi"),
+            () => dto.SenderName.ShouldBe("Sam"),
+            () => dto.ClientMessageId.ShouldBe(clientId),
+            () => dto.CreatedAt.ShouldBe(_time.Now.UtcDateTime));
+        await _store.Received(1).AppendAsync(Arg.Is<ChatMessage>(m => m.ChatId == 1 && m.ClientMessageId == clientId), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task SendMessage_to_an_archived_chat_is_refused_by_the_aggregate_before_anything_is_saved()
+    public async Task SendMessage_replying_to_a_message_of_another_chat_is_invalid_and_stores_nothing()
+    {
+        var foreign = Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500);
+        _messages.FindAsync(500, Arg.Any<CancellationToken>()).Returns(foreign);
+
+        var failure = await Should.ThrowAsync<RequestValidationException>(() =>
+            SendHandler().Handle(new SendMessageCommand(1, MessageType.Text, "hi", ReplyToMessageId: 500), CancellationToken.None));
+
+        failure.Errors.Keys.ShouldBe(new[] { "reply_to_message_id" });
+        await _store.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task SendMessage_to_an_archived_chat_is_refused_by_the_domain_before_anything_is_stored()
     {
         _chat.Archive(DateTime.UtcNow);
-        var handler = new SendMessageCommandHandler(_chats, _messages, _unitOfWork, new SenderNames(Substitute.For<IChatReadModel>()), Callers.As(Callers.Staff), _time);
 
-        await Should.ThrowAsync<DomainRuleViolationException>(() => handler.Handle(new SendMessageCommand(1, MessageType.Text, "hi"), CancellationToken.None));
+        await Should.ThrowAsync<DomainRuleViolationException>(() => SendHandler().Handle(new SendMessageCommand(1, MessageType.Text, "hi"), CancellationToken.None));
 
-        _messages.DidNotReceiveWithAnyArgs().Add(default!);
-        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+        await _store.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task SendMessage_to_a_chat_that_does_not_exist_is_not_found()
+    {
+        await Should.ThrowAsync<NotFoundException>(() => SendHandler().Handle(new SendMessageCommand(42, MessageType.Text, "hi"), CancellationToken.None));
+
+        await _store.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
+    }
+
+    private SendMessageCommandHandler SendHandler(IParticipantNames? names = null)
+    {
+        var directory = Substitute.For<IChatDirectory>();
+        directory.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_ => _chat.ToSnapshot());
+        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), names ?? Substitute.For<IParticipantNames>(), Callers.As(Callers.Staff), _time);
     }
 
     [Fact]

@@ -8,6 +8,12 @@ public sealed record MessageDto
 {
     public required long Id { get; init; }
     public required long ChatId { get; init; }
+
+    /// <summary>Position in the chat (1, 2, 3...): a client that sees a jump knows it missed something.</summary>
+    public required long Seq { get; init; }
+
+    /// <summary>The sender's own id for the message, echoed back so an optimistic copy can be matched.</summary>
+    public Guid? ClientMessageId { get; init; }
     public required ParticipantType SenderType { get; init; }
     public long? SenderUserId { get; init; }
     public long? SenderCustomerId { get; init; }

@@ -32,7 +32,7 @@ internal static class MessageProjection
     /// The DTO of a message just committed, without reading it back: nobody can have read it yet (read
     /// pointers only reach existing messages), so only the sender's name has to be looked up.
     /// </summary>
-    public static async Task<MessageDto> ForNewMessageAsync(SenderNames names, ChatMessage message, CancellationToken cancellationToken)
+    public static async Task<MessageDto> ForNewMessageAsync(IParticipantNames names, ChatMessage message, CancellationToken cancellationToken)
     {
         var sender = message.Sender;
         var name = await names.GetAsync(sender, cancellationToken);
@@ -40,6 +40,8 @@ internal static class MessageProjection
         {
             Id = message.Id,
             ChatId = message.ChatId,
+            Seq = message.Seq,
+            ClientMessageId = message.ClientMessageId,
             SenderType = sender.Type,
             SenderId = sender.Id,
             SenderName = name,
@@ -72,6 +74,8 @@ internal static class MessageProjection
         {
         Id = m.Id,
         ChatId = m.ChatId,
+        Seq = m.Seq,
+        ClientMessageId = m.ClientMessageId,
         SenderType = m.SenderType,
         SenderId = m.SenderId,
         SenderName = m.SenderType == ParticipantType.User
@@ -97,6 +101,8 @@ internal static class MessageProjection
     {
         Id = row.Id,
         ChatId = row.ChatId,
+        Seq = row.Seq,
+        ClientMessageId = row.ClientMessageId,
         SenderType = row.SenderType,
         SenderUserId = row.SenderType == ParticipantType.User ? row.SenderId : null,
         SenderCustomerId = row.SenderType == ParticipantType.Customer ? row.SenderId : null,
@@ -124,6 +130,8 @@ internal static class MessageProjection
     {
         public long Id { get; init; }
         public long ChatId { get; init; }
+        public long Seq { get; init; }
+        public Guid? ClientMessageId { get; init; }
         public ParticipantType SenderType { get; init; }
         public long SenderId { get; init; }
         public string? SenderName { get; init; }

@@ -40,6 +40,9 @@ public sealed class Chat : AggregateRoot
 
     public DateTime? LastMessageAt { get; private set; }
 
+    /// <summary>The sequence number of the chat's latest message; messages are numbered 1, 2, 3... without gaps.</summary>
+    public long LastSeq { get; private set; }
+
     public IReadOnlyCollection<ChatParticipant> Participants => _participants;
 
     /// <summary>Opens a chat between the creator and the others; the participant mix must fit the chat type.</summary>
@@ -66,22 +69,21 @@ public sealed class Chat : AggregateRoot
 
     public bool IsActiveParticipant(ParticipantRef participant) => FindActiveParticipant(participant) is not null;
 
+    /// <summary>What decides who may post, frozen for sharing between requests.</summary>
+    public ChatSnapshot ToSnapshot() =>
+        new(Id, SalonId, Type, IsActive, IsArchived, _participants.Where(p => p.IsActive).Select(p => p.Participant));
+
     /// <summary>
-    /// Posts a message. Only an active participant may post, never into an archived chat, and a reply
+    /// Posts a message through the tracked aggregate (a new chat's first message): the next sequence number
+    /// comes from <see cref="LastSeq"/>, which the store checks for concurrent change on save. Only an active participant may post, never into an archived chat, and a reply
     /// must point at a message of this same chat.
     /// </summary>
     public ChatMessage PostMessage(ParticipantRef sender, MessageBody body, ChatMessage? replyTo, DateTime now)
     {
-        if (!IsActiveParticipant(sender))
-            throw new DomainPermissionException("not_a_participant", "Only an active participant may send messages to this chat.");
-        if (IsArchived)
-            throw new DomainRuleViolationException("chat_archived", "The chat is archived; unarchive it to send messages.");
-        if (!IsActive)
-            throw new DomainRuleViolationException("chat_inactive", "The chat is closed.");
-        if (replyTo is not null && replyTo.ChatId != Id)
-            throw new DomainRuleViolationException("reply_to_other_chat", "A reply must target a message of the same chat.");
+        MessagePostingRules.Ensure(Id, IsActiveParticipant(sender), IsArchived, IsActive, replyTo);
 
-        var message = new ChatMessage(this, sender, body.Normalized(), replyTo?.Id, now);
+        LastSeq++;
+        var message = new ChatMessage(this, LastSeq, sender, body.Normalized(), replyTo?.Id, now);
         LastMessageAt = now;
         UpdatedAt = now;
         return message;

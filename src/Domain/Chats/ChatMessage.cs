@@ -15,11 +15,18 @@ public sealed class ChatMessage : AggregateRoot
     {
     }
 
-    internal ChatMessage(Chat chat, ParticipantRef sender, MessageBody body, long? replyToMessageId, DateTime now)
+    internal ChatMessage(Chat chat, long seq, ParticipantRef sender, MessageBody body, long? replyToMessageId, DateTime now)
+        : this(chat.Id, sender, body, replyToMessageId, clientMessageId: null, now)
     {
         // Holding the chat lets a chat and its first message be saved together, before the chat has an id.
         Chat = chat;
-        ChatId = chat.Id;
+        Seq = seq;
+    }
+
+    private ChatMessage(long chatId, ParticipantRef sender, MessageBody body, long? replyToMessageId, Guid? clientMessageId, DateTime now)
+    {
+        ChatId = chatId;
+        ClientMessageId = clientMessageId;
         SenderType = sender.Type;
         SenderId = sender.Id;
         MessageType = body.Type;
@@ -34,6 +41,12 @@ public sealed class ChatMessage : AggregateRoot
     }
 
     public long ChatId { get; private set; }
+
+    /// <summary>Position in the chat: 1, 2, 3... in commit order, without gaps. 0 until stored.</summary>
+    public long Seq { get; private set; }
+
+    /// <summary>The sender's own id for the message, so that a retried send is recognised and stored once.</summary>
+    public Guid? ClientMessageId { get; private set; }
 
     private Chat? Chat { get; set; }
 
@@ -65,6 +78,19 @@ public sealed class ChatMessage : AggregateRoot
     public bool IsDeleted { get; private set; }
 
     public DateTime? DeletedAt { get; private set; }
+
+    internal static ChatMessage ForChat(long chatId, ParticipantRef sender, MessageBody body, long? replyToMessageId, Guid? clientMessageId, DateTime now) =>
+        new(chatId, sender, body, replyToMessageId, clientMessageId, now);
+
+    /// <summary>Records the id and sequence number the store gave the message when it committed it.</summary>
+    public void RecordStored(long id, long seq)
+    {
+        if (Id != 0 || Seq != 0)
+            throw new InvalidOperationException("The message was stored already.");
+
+        Id = Guard.Positive(id, nameof(id));
+        Seq = Guard.Positive(seq, nameof(seq));
+    }
 
     public void Edit(ParticipantRef editor, string newContent, DateTime now)
     {

@@ -4,25 +4,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
 
-/// <summary>One indexed query per check: the chat's salon and whether the caller is an active member.</summary>
+/// <summary>
+/// The chat's salon and whether the caller is an active member: from the chat directory for chat
+/// requests (no query on the hot path), one indexed query for message requests.
+/// </summary>
 internal sealed class ChatAccessQuery : IChatAccessQuery
 {
     private readonly ChatDbContext _db;
+    private readonly IChatDirectory _chats;
 
-    public ChatAccessQuery(ChatDbContext db) => _db = db;
+    public ChatAccessQuery(ChatDbContext db, IChatDirectory chats)
+    {
+        _db = db;
+        _chats = chats;
+    }
+
+    public async Task<ChatAccessInfo?> ForChatAsync(long chatId, ParticipantRef caller, CancellationToken cancellationToken) =>
+        await _chats.FindAsync(chatId, cancellationToken) is { } chat
+            ? new ChatAccessInfo(chat.Id, chat.SalonId, chat.IsActiveParticipant(caller))
+            : null;
 
     // Sets are taken into locals first: EF reads a captured local as a value, but compiles a delegate on
     // every execution to evaluate a property of a captured object (such as _db.ChatParticipants).
-    public Task<ChatAccessInfo?> ForChatAsync(long chatId, ParticipantRef caller, CancellationToken cancellationToken)
-    {
-        var participants = _db.ChatParticipants;
-        var (type, id) = (caller.Type, caller.Id);
-        return _db.Chats.AsNoTracking()
-            .Where(c => c.Id == chatId)
-            .Select(c => new ChatAccessInfo(c.Id, c.SalonId, participants.Any(p =>
-                p.ChatId == c.Id && p.IsActive && p.ParticipantType == type && p.ParticipantId == id)))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
 
     public Task<ChatAccessInfo?> ForMessageAsync(long messageId, ParticipantRef caller, CancellationToken cancellationToken)
     {

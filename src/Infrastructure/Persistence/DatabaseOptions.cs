@@ -19,6 +19,18 @@ public sealed class DatabaseOptions
     /// message survives power loss; NORMAL survives process crashes only.
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>Most messages committed in one transaction by the message writer (group commit).</summary>
+    public int MaxMessagesPerCommit { get; set; } = 512;
+
+    /// <summary>Messages waiting for the writer before senders are made to wait too (back-pressure).</summary>
+    public int MessageQueueCapacity { get; set; } = 8192;
+
+    /// <summary>Chat snapshots (who may post) kept in memory.</summary>
+    public int CachedChats { get; set; } = 100_000;
+
+    /// <summary>Display names kept in memory.</summary>
+    public int CachedNames { get; set; } = 100_000;
 }
 
 public enum SqliteSynchronous

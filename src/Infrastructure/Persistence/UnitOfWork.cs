@@ -1,7 +1,9 @@
 using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
+using CleanChat.Infrastructure.Persistence.Caching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +20,14 @@ internal sealed class UnitOfWork : IUnitOfWork
     private readonly ChatDbContext _db;
     private readonly IDomainEventPublisher _publisher;
     private readonly SqliteWriteGate _writeGate;
+    private readonly ChatDirectory _chatDirectory;
 
-    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate)
+    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate, ChatDirectory chatDirectory)
     {
         _db = db;
         _publisher = publisher;
         _writeGate = writeGate;
+        _chatDirectory = chatDirectory;
     }
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
@@ -33,6 +37,7 @@ internal sealed class UnitOfWork : IUnitOfWork
             .Where(e => e.DomainEvents.Count > 0)
             .ToList();
         var events = withEvents.SelectMany(e => e.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
+        var changedChats = ChangedChats();
 
         try
         {
@@ -45,6 +50,17 @@ internal sealed class UnitOfWork : IUnitOfWork
             // Two requests raced past the same uniqueness check; the database kept one.
             throw new ConflictException("duplicate", "This already exists.");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A chat's row changed underneath this request (a message took the sequence number it meant to use).
+            throw new ConflictException("concurrent_change", "The chat changed meanwhile; try again.");
+        }
+        finally
+        {
+            // Even a failed commit may leave a cached snapshot suspect: drop it, the next read reloads.
+            foreach (var chat in changedChats)
+                _chatDirectory.Invalidate(chat());
+        }
 
         foreach (var entity in withEvents)
             entity.ClearDomainEvents();
@@ -52,4 +68,17 @@ internal sealed class UnitOfWork : IUnitOfWork
         if (events.Count > 0)
             await _publisher.PublishAsync(events, cancellationToken);
     }
+
+    // Read after the commit, when a new member's chat id is certainly set.
+    private List<Func<long>> ChangedChats() =>
+        _db.ChangeTracker.Entries()
+            .Where(e => e.State != EntityState.Unchanged)
+            .Select(e => e.Entity switch
+            {
+                Chat chat => () => chat.Id,
+                ChatParticipant participant => () => participant.ChatId,
+                _ => (Func<long>?)null,
+            })
+            .OfType<Func<long>>()
+            .ToList();
 }

@@ -27,9 +27,9 @@ public static class MessageEndpoints
         group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var message = await mediator.Send(new SendMessageCommand(chatId, body.MessageType ?? MessageType.Text, body.Content, body.MediaUrl,
-                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle), ct);
+                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle, body.ClientMessageId), ct);
             return TypedResults.Created((string?)null, message);
-        }).WithSummary("Send a message over HTTP");
+        }).WithSummary("Send a message over HTTP; a retry with the same client_message_id returns the original instead of a copy");
 
         group.MapPost("/chats/{chatId:long}/read", (long chatId, MarkReadRequest body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new MarkMessagesReadCommand(chatId, body.MessageId ?? 0), ct))
@@ -49,7 +49,7 @@ public static class MessageEndpoints
     }
 
     public sealed record SendMessageRequest(string? Content, MessageType? MessageType, string? MediaUrl, long? ReplyToMessageId,
-        string? EntityType, long? EntityId, string? EntityTitle);
+        string? EntityType, long? EntityId, string? EntityTitle, Guid? ClientMessageId);
 
     public sealed record EditMessageRequest(string? Content);
 

@@ -17,4 +17,5 @@ public sealed record ClientFrame(
     long? EntityId,
     string? EntityTitle,
     bool? IsTyping,
-    long? MessageId);
+    long? MessageId,
+    Guid? ClientMessageId);

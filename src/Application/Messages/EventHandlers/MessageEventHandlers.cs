@@ -13,19 +13,19 @@ internal sealed class MessageEventHandlers :
     INotificationHandler<DomainEventNotification<MessagesRead>>
 {
     private readonly IChatReadModel _read;
-    private readonly SenderNames _senderNames;
+    private readonly IParticipantNames _names;
     private readonly IChatNotifier _notifier;
 
-    public MessageEventHandlers(IChatReadModel read, SenderNames senderNames, IChatNotifier notifier)
+    public MessageEventHandlers(IChatReadModel read, IParticipantNames names, IChatNotifier notifier)
     {
         _read = read;
-        _senderNames = senderNames;
+        _names = names;
         _notifier = notifier;
     }
 
     public async Task Handle(DomainEventNotification<MessageSent> notification, CancellationToken cancellationToken)
     {
-        var message = await MessageProjection.ForNewMessageAsync(_senderNames, notification.DomainEvent.Message, cancellationToken);
+        var message = await MessageProjection.ForNewMessageAsync(_names, notification.DomainEvent.Message, cancellationToken);
         await _notifier.NotifyAsync(new MessagePostedNotification(message), cancellationToken);
     }
 

@@ -13,6 +13,8 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.Title).HasMaxLength(Chat.MaxTitleLength);
+        // Messages sent through the aggregate take LastSeq + 1: a concurrent change must fail the save, not reuse a number.
+        builder.Property(c => c.LastSeq).IsConcurrencyToken();
         builder.HasOne<Salon>().WithMany().HasForeignKey(c => c.SalonId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ChatId).OnDelete(DeleteBehavior.Cascade);

@@ -23,5 +23,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
 
         // History pages, unread counts and last-message lookups all walk this index.
         builder.HasIndex(m => new { m.ChatId, m.Id });
+
+        // One message per place in a chat; and one message per sender's client id, so a retried send is stored once.
+        builder.HasIndex(m => new { m.ChatId, m.Seq }).IsUnique();
+        builder.HasIndex(m => new { m.SenderType, m.SenderId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");
     }
 }

@@ -158,6 +158,11 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_message_at");
 
+                    b.Property<long>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seq");
+
                     b.Property<long>("SalonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("salon_id");
@@ -194,6 +199,10 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("chat_id");
+
+                    b.Property<Guid?>("ClientMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_message_id");
 
                     b.Property<string>("Content")
                         .HasMaxLength(4000)
@@ -255,11 +264,22 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sender_type");
 
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReplyToMessageId");
 
                     b.HasIndex("ChatId", "Id");
+
+                    b.HasIndex("ChatId", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("SenderType", "SenderId", "ClientMessageId")
+                        .IsUnique()
+                        .HasFilter("client_message_id IS NOT NULL");
 
                     b.ToTable("chat_messages", (string)null);
                 });

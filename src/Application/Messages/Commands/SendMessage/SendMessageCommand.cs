@@ -16,23 +16,30 @@ public sealed record SendMessageCommand(
     long? ReplyToMessageId = null,
     string? EntityType = null,
     long? EntityId = null,
-    string? EntityTitle = null) : IRequest<MessageDto>, IChatScopedRequest;
+    string? EntityTitle = null,
+    Guid? ClientMessageId = null) : IRequest<MessageDto>, IChatScopedRequest;
 
+/// <summary>
+/// The hot path: the chat's rules come from its in-memory snapshot and the message joins the next group
+/// commit, so a send costs no query unless it replies to a message or repeats an earlier send.
+/// </summary>
 internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCommand, MessageDto>
 {
-    private readonly IChatRepository _chats;
+    private readonly IChatDirectory _chats;
     private readonly IMessageRepository _messages;
-    private readonly IUnitOfWork _unitOfWork;
-    private readonly SenderNames _senderNames;
+    private readonly IMessageStore _store;
+    private readonly IChatReadModel _read;
+    private readonly IParticipantNames _names;
     private readonly ICurrentCaller _currentCaller;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, SenderNames senderNames, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, ICurrentCaller currentCaller, TimeProvider time)
     {
         _chats = chats;
         _messages = messages;
-        _unitOfWork = unitOfWork;
-        _senderNames = senderNames;
+        _store = store;
+        _read = read;
+        _names = names;
         _currentCaller = currentCaller;
         _time = time;
     }
@@ -45,14 +52,15 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
 
         var entity = request.EntityType is { } type && request.EntityId is { } id ? new EntityReference(type, id, request.EntityTitle) : null;
         var body = new MessageBody(request.MessageType, request.Content, request.MediaUrl, entity);
-        var message = chat.PostMessage(caller.Participant, body, replyTo, _time.GetUtcNow().UtcDateTime);
+        var message = chat.PostMessage(caller.Participant, body, replyTo, request.ClientMessageId, _time.GetUtcNow().UtcDateTime);
 
-        _messages.Add(message);
-        await _unitOfWork.SaveChangesAsync(cancellationToken);
+        var stored = await _store.AppendAsync(message, cancellationToken);
+        if (!stored.IsDuplicate)
+            return await MessageProjection.ForNewMessageAsync(_names, message, cancellationToken);
 
-        return await MessageProjection.ForNewMessageAsync(_senderNames, message, cancellationToken);
+        // A retry of a send that already succeeded: answer with the original, as it is now.
+        return await MessageProjection.FindAsync(_read, stored.MessageId, cancellationToken) ?? throw new NotFoundException("Message");
     }
-
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)
     {
         if (request.ReplyToMessageId is not { } replyToId)

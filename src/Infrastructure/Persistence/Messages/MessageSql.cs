@@ -1,0 +1,118 @@
+using CleanChat.Domain.Chats;
+using Microsoft.Data.Sqlite;
+
+namespace CleanChat.Infrastructure.Persistence.Messages;
+
+/// <summary>
+/// The message writer's connection and its three prepared statements. Plain SQL rather than EF Core:
+/// it runs for every message sent, and change tracking a fresh entity per message cost more than the
+/// insert itself. Values are stored exactly as EF Core stores them (enum names, UTC text times,
+/// upper-case GUID text), so EF reads these rows like its own; functional tests read them back through EF.
+/// </summary>
+internal sealed class MessageSql : IDisposable
+{
+    private readonly SqliteCommand _findRepeat;
+    private readonly SqliteCommand _nextSeq;
+    private readonly SqliteCommand _insert;
+
+    private MessageSql(SqliteConnection connection)
+    {
+        Connection = connection;
+
+        _findRepeat = Command(
+            "SELECT id, seq FROM chat_messages WHERE sender_type = $sender_type AND sender_id = $sender_id AND client_message_id = $client_message_id",
+            "$sender_type", "$sender_id", "$client_message_id");
+
+        // Taking the number from the chat's own row, inside the transaction, keeps it gap-free and in commit order.
+        _nextSeq = Command(
+            "UPDATE chats SET last_seq = last_seq + 1, last_message_at = $now, updated_at = $now WHERE id = $chat_id RETURNING last_seq",
+            "$now", "$chat_id");
+
+        _insert = Command(
+            """
+            INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content, media_url,
+                reply_to_message_id, entity_type, entity_id, entity_title, created_at, is_deleted)
+            VALUES ($chat_id, $seq, $client_message_id, $sender_type, $sender_id, $message_type, $content, $media_url,
+                $reply_to_message_id, $entity_type, $entity_id, $entity_title, $created_at, 0)
+            RETURNING id
+            """,
+            "$chat_id", "$seq", "$client_message_id", "$sender_type", "$sender_id", "$message_type", "$content", "$media_url",
+            "$reply_to_message_id", "$entity_type", "$entity_id", "$entity_title", "$created_at");
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public static MessageSql Open(string connectionString, DatabaseOptions options)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};";
+                pragmas.ExecuteNonQuery();
+            }
+
+            return new MessageSql(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        _findRepeat.Transaction = transaction;
+        _nextSeq.Transaction = transaction;
+        _insert.Transaction = transaction;
+    }
+
+    public WrittenMessage Write(ChatMessage message)
+    {
+        var senderType = message.SenderType.ToString();
+        var clientMessageId = message.ClientMessageId is { } id ? id.ToString("D").ToUpperInvariant() : null;
+
+        if (clientMessageId is not null)
+        {
+            Bind(_findRepeat, senderType, message.SenderId, clientMessageId);
+            using var reader = _findRepeat.ExecuteReader();
+            if (reader.Read())
+                return new WrittenMessage(reader.GetInt64(0), reader.GetInt64(1), IsDuplicate: true);
+        }
+
+        Bind(_nextSeq, message.CreatedAt, message.ChatId);
+        var seq = _nextSeq.ExecuteScalar() is long next
+            ? next
+            : throw new InvalidOperationException($"Chat {message.ChatId} does not exist.");
+
+        Bind(_insert, message.ChatId, seq, clientMessageId, senderType, message.SenderId, message.MessageType.ToString(), message.Content,
+            message.MediaUrl, message.ReplyToMessageId, message.EntityType, message.EntityId, message.EntityTitle, message.CreatedAt);
+        return new WrittenMessage((long)_insert.ExecuteScalar()!, seq, IsDuplicate: false);
+    }
+
+    public void Dispose()
+    {
+        _findRepeat.Dispose();
+        _nextSeq.Dispose();
+        _insert.Dispose();
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Command(string text, params string[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = text;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Threading.Channels;
+using CleanChat.Domain.Chats;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanChat.Infrastructure.Persistence.Messages;
+
+/// <summary>
+/// Group commit for new messages. Senders queue their message and wait; one loop takes everything
+/// queued (up to a bound), writes it in one transaction and syncs the disk once, then releases every
+/// waiter. Under load a commit carries hundreds of messages for the price of one fsync; when idle a
+/// message is committed alone, at once. Each message's sequence number is taken from its chat's row
+/// inside the same transaction, so numbers are gap-free and follow commit order.
+/// </summary>
+internal sealed class MessageWriter : IHostedService, IAsyncDisposable
+{
+    private readonly Channel<PendingMessage> _queue;
+    private readonly SqliteWriteGate _writeGate;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DatabaseOptions _options;
+    private readonly ILogger<MessageWriter> _logger;
+    private readonly Task _loop;
+    private MessageSql? _sql;
+
+    public MessageWriter(SqliteWriteGate writeGate, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
+    {
+        _writeGate = writeGate;
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingMessage>(new BoundedChannelOptions(Math.Max(1, _options.MessageQueueCapacity))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Completes once the message is durably committed (or recognised as a repeat).</summary>
+    public async Task<WrittenMessage> WriteAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        var pending = new PendingMessage(message);
+        try
+        {
+            if (!_queue.Writer.TryWrite(pending))
+                await _queue.Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException("The service is shutting down; the message was not stored.");
+        }
+
+        // Not cancellable from here on: once queued, the message may be committed, and the caller must
+        // learn that so it can announce it.
+        return await pending.Completion.Task;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stops taking messages and commits everything already queued.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _sql?.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingMessage>(Math.Max(1, _options.MaxMessagesPerCommit));
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < batch.Capacity && _queue.Reader.TryRead(out var next))
+                batch.Add(next);
+
+            using (await _writeGate.EnterAsync(CancellationToken.None))
+                CommitBatch(batch);
+
+            batch.Clear();
+        }
+    }
+
+    private void CommitBatch(List<PendingMessage> batch)
+    {
+        try
+        {
+            var written = WriteInOneTransaction(batch);
+            for (var i = 0; i < batch.Count; i++)
+                batch[i].Completion.TrySetResult(written[i]);
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // One bad message must not sink the others: write each alone to find it.
+            _logger.LogWarning(ex, "A group commit of {Count} messages failed; committing them one by one", batch.Count);
+            foreach (var pending in batch)
+                CommitBatch(new List<PendingMessage>(1) { pending });
+        }
+        catch (Exception ex)
+        {
+            batch[0].Completion.TrySetException(ex);
+        }
+    }
+
+    private List<WrittenMessage> WriteInOneTransaction(List<PendingMessage> batch)
+    {
+        var sql = _sql ??= OpenConnection();
+        try
+        {
+            using var transaction = sql.Connection.BeginTransaction(deferred: false);
+            sql.Enlist(transaction);
+            var written = new List<WrittenMessage>(batch.Count);
+            foreach (var pending in batch)
+                written.Add(sql.Write(pending.Message));
+
+            transaction.Commit();
+            return written;
+        }
+        catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SqliteErrors.Constraint })
+        {
+            // The connection itself may be broken (disk full, I/O error): start the next batch on a fresh one.
+            _sql = null;
+            sql.Dispose();
+            throw;
+        }
+    }
+
+    private MessageSql OpenConnection()
+    {
+        using var scope = _scopes.CreateScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<ChatDbContext>().Database.GetConnectionString()
+            ?? throw new InvalidOperationException("No connection string for the chat database.");
+        return MessageSql.Open(connectionString, _options);
+    }
+
+    private sealed class PendingMessage(ChatMessage message)
+    {
+        public ChatMessage Message { get; } = message;
+
+        // Continuations run on the thread pool, never inline on the writer's loop.
+        public TaskCompletionSource<WrittenMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>What the store gave a message: its id and place in the chat, or the id of the earlier copy it repeats.</summary>
+internal readonly record struct WrittenMessage(long Id, long Seq, bool IsDuplicate);
+
+internal static class SqliteErrors
+{
+    public const int Constraint = 19;
+}
