@@ -28,7 +28,9 @@ public static class DependencyInjection
 
         // Read when the first context is built, so a host (or a test) can still change the settings before then.
         // Any IInterceptor registered in the container is added too (query diagnostics, tests counting SQL).
-        services.AddDbContext<ChatDbContext>((sp, options) => options
+        // Pooled, with options built once: a WebSocket frame runs in a scope of its own, and building
+        // options and a fresh context per frame showed up in profiles of the send path.
+        services.AddDbContextPool<ChatDbContext>((sp, options) => options
             .UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("CleanChat"), environment.ContentRootPath))
             .AddInterceptors(sp.GetRequiredService<ConnectionLimitInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));

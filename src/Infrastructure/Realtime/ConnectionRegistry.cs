@@ -18,7 +18,7 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<Guid, RealtimeConnection> _connections = new();
     private readonly ConcurrentDictionary<ParticipantRef, ConcurrentDictionary<Guid, RealtimeConnection>> _byParticipant = new();
-    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, RealtimeConnection>> _byChat = new();
+    private readonly ConcurrentDictionary<long, ChatSubscribers> _byChat = new();
     private readonly InMemoryPresenceTracker _presence;
     private readonly object _registration = new();
 
@@ -69,16 +69,18 @@ public sealed class ConnectionRegistry
     {
         while (true)
         {
-            var subscribers = _byChat.GetOrAdd(chatId, _ => new ConcurrentDictionary<Guid, RealtimeConnection>());
+            var subscribers = _byChat.GetOrAdd(chatId, _ => new ChatSubscribers());
             lock (subscribers)
             {
                 // A concurrent Leave may have dropped this (then empty) set from the index: use the current one.
-                if (!_byChat.TryGetValue(chatId, out var current) || !ReferenceEquals(current, subscribers))
+                if (subscribers.Retired)
                     continue;
                 if (!connection.MarkJoined(chatId))
                     return false;
-                var first = !subscribers.Values.Any(c => c.Participant == connection.Participant);
-                subscribers[connection.Id] = connection;
+
+                var members = subscribers.Members;
+                var first = !members.Any(c => c.Participant == connection.Participant);
+                subscribers.Members = [.. members, connection];
                 return first;
             }
         }
@@ -92,18 +94,43 @@ public sealed class ConnectionRegistry
 
         lock (subscribers)
         {
-            if (!connection.MarkLeft(chatId) || !subscribers.TryRemove(connection.Id, out _))
+            if (!connection.MarkLeft(chatId) || Array.IndexOf(subscribers.Members, connection) < 0)
                 return false;
-            var last = !subscribers.Values.Any(c => c.Participant == connection.Participant);
-            if (subscribers.IsEmpty)
+
+            var members = subscribers.Members.Where(c => c != connection).ToArray();
+            subscribers.Members = members;
+            if (members.Length == 0)
+            {
+                subscribers.Retired = true;
                 _byChat.TryRemove(KeyValuePair.Create(chatId, subscribers));
-            return last;
+            }
+
+            return !members.Any(c => c.Participant == connection.Participant);
         }
     }
 
-    public ICollection<RealtimeConnection> SubscribersOf(long chatId) =>
-        _byChat.TryGetValue(chatId, out var subscribers) ? subscribers.Values : Array.Empty<RealtimeConnection>();
+    /// <summary>The sockets following a chat right now: a snapshot, read without locking or copying on every message.</summary>
+    public IReadOnlyList<RealtimeConnection> SubscribersOf(long chatId) =>
+        _byChat.TryGetValue(chatId, out var subscribers) ? subscribers.Members : Array.Empty<RealtimeConnection>();
 
     public ICollection<RealtimeConnection> ConnectionsOf(ParticipantRef participant) =>
         _byParticipant.TryGetValue(participant, out var own) ? own.Values : Array.Empty<RealtimeConnection>();
+
+    /// <summary>
+    /// A chat's followers as an array replaced on every join and leave (rare) and read by every broadcast
+    /// (constant): readers take the current array and never see it change under them.
+    /// </summary>
+    private sealed class ChatSubscribers
+    {
+        private RealtimeConnection[] _members = Array.Empty<RealtimeConnection>();
+
+        public RealtimeConnection[] Members
+        {
+            get => Volatile.Read(ref _members);
+            set => Volatile.Write(ref _members, value);
+        }
+
+        /// <summary>Emptied and removed from the index; a join that raced the removal must start again.</summary>
+        public bool Retired { get; set; }
+    }
 }
