@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${LOADTEST_PORT:-8000}
-db=$(mktemp -d)/load.db
+db=${LOADTEST_DB:-$(mktemp -d)/load.db}
 dotnet build -c Release src/WebApi -v quiet -nologo >/dev/null
 dotnet build -c Release tools/CleanChat.LoadTest -v quiet -nologo >/dev/null
 

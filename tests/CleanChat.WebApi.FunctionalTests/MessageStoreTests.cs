@@ -156,3 +156,31 @@ public class MessageStoreTests
         }
     }
 }
+
+/// <summary>The SQLite settings each connection gets, read back from SQLite itself.</summary>
+public class SqliteSettingsTests
+{
+    [Fact]
+    public async Task Connections_get_the_configured_sync_cache_and_checkpoint_settings()
+    {
+        using var factory = new CleanChatApiFactory();
+
+        var settings = await factory.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var values = new List<long>();
+            foreach (var pragma in new[] { "synchronous", "cache_size", "wal_autocheckpoint", "foreign_keys", "journal_mode" })
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"PRAGMA {pragma}";
+                var value = await command.ExecuteScalarAsync();
+                values.Add(value is string mode ? (mode == "wal" ? 1 : 0) : Convert.ToInt64(value));
+            }
+
+            return values;
+        });
+
+        // synchronous FULL = 2; a negative cache size is in KiB; journal_mode wal.
+        settings.ShouldBe(new[] { 2L, -32768L, 10_000L, 1L, 1L });
+    }
+}

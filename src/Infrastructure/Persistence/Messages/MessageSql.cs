@@ -50,7 +50,7 @@ internal sealed class MessageSql : IDisposable
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};";
+                pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};";
                 pragmas.ExecuteNonQuery();
             }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CleanChat.Domain.Chats;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,8 @@ namespace CleanChat.Infrastructure.Persistence.Messages;
 /// </summary>
 internal sealed class MessageWriter : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<PendingMessage> _queue;
     private readonly SqliteWriteGate _writeGate;
     private readonly IServiceScopeFactory _scopes;
@@ -83,11 +86,24 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
             while (batch.Count < batch.Capacity && _queue.Reader.TryRead(out var next))
                 batch.Add(next);
 
+            var waitedFrom = Stopwatch.GetTimestamp();
             using (await _writeGate.EnterAsync(CancellationToken.None))
+            {
+                var committedFrom = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
+                ReportIfSlow(batch.Count, Stopwatch.GetElapsedTime(waitedFrom, committedFrom), Stopwatch.GetElapsedTime(committedFrom));
+            }
 
             batch.Clear();
         }
+    }
+
+    // Slow commits are what users feel as late messages; say how slow, and whether the gate or SQLite was the cause.
+    private void ReportIfSlow(int count, TimeSpan waitedForGate, TimeSpan committing)
+    {
+        if (waitedForGate + committing >= SlowCommit)
+            _logger.LogWarning("Committing {Count} messages took {CommitMs:F1} ms after waiting {WaitMs:F1} ms for the write gate",
+                count, committing.TotalMilliseconds, waitedForGate.TotalMilliseconds);
     }
 
     private void CommitBatch(List<PendingMessage> batch)
