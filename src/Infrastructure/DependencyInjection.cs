@@ -2,6 +2,7 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Persistence.Caching;
+using CleanChat.Infrastructure.Persistence.Events;
 using CleanChat.Infrastructure.Persistence.Messages;
 using CleanChat.Infrastructure.Persistence.Repositories;
 using CleanChat.Infrastructure.Realtime;
@@ -46,9 +47,13 @@ public static class DependencyInjection
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
         services.AddSingleton<IParticipantNames, ParticipantNames>();
+        services.AddSingleton<CommitOrderedEventDispatcher>();
         services.AddSingleton<MessageWriter>();
+        services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<MessageWriter>());
+
+        // Stopped in reverse order: the writer commits what is queued, then the dispatcher announces it.
+        services.AddHostedService(sp => sp.GetRequiredService<CommitOrderedEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
-        services.AddScoped<IMessageStore, MessageStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DevelopmentDataSeeder>();
 

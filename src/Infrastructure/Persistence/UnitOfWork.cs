@@ -4,14 +4,16 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Persistence.Caching;
+using CleanChat.Infrastructure.Persistence.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
-/// Commits a request's changes, then hands the events its aggregates raised to the publisher. Events go
-/// out only after the commit, so nobody is ever told about a message that failed to save.
+/// Commits a request's changes, then hands the events its aggregates raised to the publisher (message
+/// events to the commit-ordered dispatcher, so they keep their order with sends). Events go out only
+/// after the commit, so nobody is ever told about a message that failed to save.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
@@ -21,9 +23,11 @@ internal sealed class UnitOfWork : IUnitOfWork
     private readonly IDomainEventPublisher _publisher;
     private readonly SqliteWriteGate _writeGate;
     private readonly ChatDirectory _chatDirectory;
+    private readonly CommitOrderedEventDispatcher _orderedEvents;
 
-    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate, ChatDirectory chatDirectory)
+    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate, ChatDirectory chatDirectory, CommitOrderedEventDispatcher orderedEvents)
     {
+        _orderedEvents = orderedEvents;
         _db = db;
         _publisher = publisher;
         _writeGate = writeGate;
@@ -42,7 +46,16 @@ internal sealed class UnitOfWork : IUnitOfWork
         try
         {
             using (await _writeGate.EnterAsync(cancellationToken))
+            {
                 await _db.SaveChangesAsync(cancellationToken);
+
+                // Message events join the commit-ordered stream while no other commit can come between.
+                foreach (var domainEvent in events)
+                {
+                    if (CommitOrderedEventDispatcher.OrderedChatOf(domainEvent) is { } chatId)
+                        await _orderedEvents.EnqueueAsync(chatId, domainEvent);
+                }
+            }
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintError } sqlite
             && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal))
@@ -65,8 +78,9 @@ internal sealed class UnitOfWork : IUnitOfWork
         foreach (var entity in withEvents)
             entity.ClearDomainEvents();
 
-        if (events.Count > 0)
-            await _publisher.PublishAsync(events, cancellationToken);
+        var immediate = events.Where(e => CommitOrderedEventDispatcher.OrderedChatOf(e) is null).ToList();
+        if (immediate.Count > 0)
+            await _publisher.PublishAsync(immediate, cancellationToken);
     }
 
     // Read after the commit, when a new member's chat id is certainly set.

@@ -25,6 +25,9 @@ internal sealed class WebSocketChatNotifier : IChatNotifier
             case MessagePostedNotification posted:
                 ToChat(posted.ChatId, ServerFrames.Message(posted.Message));
                 break;
+            case MessageRepeatedNotification repeated:
+                ToOwnSocketsInChat(repeated.ChatId, repeated.Sender, ServerFrames.Message(repeated.Message));
+                break;
             case MessageEditedNotification edited:
                 ToChat(edited.ChatId, ServerFrames.MessageUpdated(edited.Message));
                 break;
@@ -65,6 +68,15 @@ internal sealed class WebSocketChatNotifier : IChatNotifier
         foreach (var connection in _registry.SubscribersOf(chatId))
         {
             if (connection.Id != except)
+                connection.TrySend(frame);
+        }
+    }
+
+    private void ToOwnSocketsInChat(long chatId, ParticipantRef participant, ReadOnlyMemory<byte> frame)
+    {
+        foreach (var connection in _registry.ConnectionsOf(participant))
+        {
+            if (connection.HasJoined(chatId))
                 connection.TrySend(frame);
         }
     }

@@ -84,10 +84,17 @@ public sealed class SocketClient : IAsyncDisposable
     }
 
     /// <summary>Waits for the next frame of the type (and matching the predicate), skipping others; fails after the timeout.</summary>
-    public async Task<JsonNode> WaitForAsync(string type, Func<JsonNode, bool>? match = null, TimeSpan? timeout = null)
+    public Task<JsonNode> WaitForAsync(string type, Func<JsonNode, bool>? match = null, TimeSpan? timeout = null) =>
+        WaitForFrameAsync(frame => Matches(frame, type, match), $"'{type}'", timeout);
+
+    /// <summary>Waits for the next frame of any of the types, keeping their relative order.</summary>
+    public Task<JsonNode> WaitForAnyAsync(params string[] types) =>
+        WaitForFrameAsync(frame => types.Contains((string?)frame["type"]), string.Join(" or ", types), null);
+
+    private async Task<JsonNode> WaitForFrameAsync(Func<JsonNode, bool> matches, string what, TimeSpan? timeout)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        var pending = _seen.FirstOrDefault(f => Matches(f, type, match));
+        var pending = _seen.FirstOrDefault(matches);
         if (pending is not null)
         {
             _seen.Remove(pending);
@@ -99,14 +106,14 @@ public sealed class SocketClient : IAsyncDisposable
             while (true)
             {
                 var frame = await _frames.Reader.ReadAsync(cts.Token);
-                if (Matches(frame, type, match))
+                if (matches(frame))
                     return frame;
                 _seen.Add(frame);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
-            throw new TimeoutException($"No '{type}' frame arrived. Seen: {string.Join(" | ", _seen.Select(f => f.ToJsonString()))}; close: {CloseStatus} {CloseDescription}");
+            throw new TimeoutException($"No {what} frame arrived. Seen: {string.Join(" | ", _seen.Select(f => f.ToJsonString()))}; close: {CloseStatus} {CloseDescription}");
         }
     }
 

@@ -8,6 +8,9 @@ public abstract record ChatNotification(long ChatId);
 
 public sealed record MessagePostedNotification(MessageDto Message) : ChatNotification(Message.ChatId);
 
+/// <summary>A retried send found its original: the sender's own sockets hear of it again, nobody else does.</summary>
+public sealed record MessageRepeatedNotification(MessageDto Message, ParticipantRef Sender) : ChatNotification(Message.ChatId);
+
 public sealed record MessageEditedNotification(MessageDto Message) : ChatNotification(Message.ChatId);
 
 public sealed record MessageDeletedNotification(long ChatId, long MessageId, DateTime DeletedAt) : ChatNotification(ChatId);

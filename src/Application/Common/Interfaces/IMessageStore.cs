@@ -9,9 +9,9 @@ namespace CleanChat.Application.Common.Interfaces;
 public interface IMessageStore
 {
     /// <summary>
-    /// Stores the message durably as the next in its chat's sequence, records its id and sequence number
-    /// on it, and then publishes its events. If its sender already stored a message with the same client
-    /// message id, nothing is stored or published and the original's id comes back instead.
+    /// Stores the message durably as the next in its chat's sequence and records its id and sequence number
+    /// on it; its events are then published in commit order. If its sender already stored a message with
+    /// the same client message id, nothing is stored or published and the original's id comes back instead.
     /// </summary>
     Task<MessageAppendResult> AppendAsync(ChatMessage message, CancellationToken cancellationToken);
 }

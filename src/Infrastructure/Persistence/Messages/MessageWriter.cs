@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Chats;
+using CleanChat.Infrastructure.Persistence.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +14,13 @@ namespace CleanChat.Infrastructure.Persistence.Messages;
 
 /// <summary>
 /// Group commit for new messages. Senders queue their message and wait; one loop takes everything
-/// queued (up to a bound), writes it in one transaction and syncs the disk once, then releases every
-/// waiter. Under load a commit carries hundreds of messages for the price of one fsync; when idle a
-/// message is committed alone, at once. Each message's sequence number is taken from its chat's row
+/// queued (up to a bound), writes it in one transaction and syncs the disk once, hands the messages'
+/// events to the <see cref="CommitOrderedEventDispatcher"/>, then releases every waiter. Under load a
+/// commit carries hundreds of messages for the price of one fsync; when idle a message is committed
+/// alone, at once. Each message's sequence number is taken from its chat's row
 /// inside the same transaction, so numbers are gap-free and follow commit order.
 /// </summary>
-internal sealed class MessageWriter : IHostedService, IAsyncDisposable
+internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(50);
 
@@ -26,11 +29,13 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly DatabaseOptions _options;
     private readonly ILogger<MessageWriter> _logger;
+    private readonly CommitOrderedEventDispatcher _events;
     private readonly Task _loop;
     private MessageSql? _sql;
 
-    public MessageWriter(SqliteWriteGate writeGate, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
+    public MessageWriter(SqliteWriteGate writeGate, CommitOrderedEventDispatcher events, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
     {
+        _events = events;
         _writeGate = writeGate;
         _scopes = scopes;
         _options = options.Value;
@@ -43,8 +48,7 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Completes once the message is durably committed (or recognised as a repeat).</summary>
-    public async Task<WrittenMessage> WriteAsync(ChatMessage message, CancellationToken cancellationToken)
+    public async Task<MessageAppendResult> AppendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
         var pending = new PendingMessage(message);
         try
@@ -57,9 +61,10 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
             throw new InvalidOperationException("The service is shutting down; the message was not stored.");
         }
 
-        // Not cancellable from here on: once queued, the message may be committed, and the caller must
-        // learn that so it can announce it.
-        return await pending.Completion.Task;
+        // Not cancellable from here on: once queued, the message may be committed, and the sender must
+        // learn its id (a retry with the same client message id will then find it).
+        var written = await pending.Completion.Task;
+        return new MessageAppendResult(written.Id, written.IsDuplicate);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -92,10 +97,29 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
                 var committedFrom = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
                 ReportIfSlow(batch.Count, Stopwatch.GetElapsedTime(waitedFrom, committedFrom), Stopwatch.GetElapsedTime(committedFrom));
+
+                // Announced in commit order, before another commit can slip in between (the gate is still held).
+                foreach (var pending in batch)
+                    await AnnounceAsync(pending);
             }
+
+            foreach (var pending in batch)
+                pending.Release();
 
             batch.Clear();
         }
+    }
+
+    private async Task AnnounceAsync(PendingMessage pending)
+    {
+        if (pending.Outcome is not { IsDuplicate: false } written)
+            return;
+
+        var message = pending.Message;
+        message.RecordStored(written.Id, written.Seq);
+        foreach (var domainEvent in message.DomainEvents)
+            await _events.EnqueueAsync(message.ChatId, domainEvent);
+        message.ClearDomainEvents();
     }
 
     // Slow commits are what users feel as late messages; say how slow, and whether the gate or SQLite was the cause.
@@ -112,7 +136,7 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
         {
             var written = WriteInOneTransaction(batch);
             for (var i = 0; i < batch.Count; i++)
-                batch[i].Completion.TrySetResult(written[i]);
+                batch[i].Outcome = written[i];
         }
         catch (Exception ex) when (batch.Count > 1)
         {
@@ -123,7 +147,7 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            batch[0].Completion.TrySetException(ex);
+            batch[0].Failure = ex;
         }
     }
 
@@ -164,6 +188,18 @@ internal sealed class MessageWriter : IHostedService, IAsyncDisposable
 
         // Continuations run on the thread pool, never inline on the writer's loop.
         public TaskCompletionSource<WrittenMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public WrittenMessage? Outcome { get; set; }
+
+        public Exception? Failure { get; set; }
+
+        public void Release()
+        {
+            if (Outcome is { } written)
+                Completion.TrySetResult(written);
+            else
+                Completion.TrySetException(Failure ?? new InvalidOperationException("The message was not committed."));
+        }
     }
 }
 

@@ -30,11 +30,13 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IMessageStore _store;
     private readonly IChatReadModel _read;
     private readonly IParticipantNames _names;
+    private readonly IChatNotifier _notifier;
     private readonly ICurrentCaller _currentCaller;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, IChatNotifier notifier, ICurrentCaller currentCaller, TimeProvider time)
     {
+        _notifier = notifier;
         _chats = chats;
         _messages = messages;
         _store = store;
@@ -58,8 +60,11 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         if (!stored.IsDuplicate)
             return await MessageProjection.ForNewMessageAsync(_names, message, cancellationToken);
 
-        // A retry of a send that already succeeded: answer with the original, as it is now.
-        return await MessageProjection.FindAsync(_read, stored.MessageId, cancellationToken) ?? throw new NotFoundException("Message");
+        // A retry of a send that already succeeded: answer with the original, as it is now, and give the
+        // sender's sockets its frame again (the retry may come from a socket that missed the first one).
+        var original = await MessageProjection.FindAsync(_read, stored.MessageId, cancellationToken) ?? throw new NotFoundException("Message");
+        await _notifier.NotifyAsync(new MessageRepeatedNotification(original, caller.Participant), cancellationToken);
+        return original;
     }
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)
     {
