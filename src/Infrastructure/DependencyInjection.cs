@@ -1,4 +1,6 @@
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Uploads;
+using CleanChat.Infrastructure.Files;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Persistence.Caching;
@@ -56,6 +58,12 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DevelopmentDataSeeder>();
+
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddSingleton<LocalFileStore>();
+        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+        services.AddSingleton<IThumbnailMaker, VipsThumbnailMaker>();
+        services.AddScoped<IUploadedFileRepository, UploadedFileRepository>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();

@@ -99,6 +99,7 @@ public static class CleanChatWebApiExtensions
         app.MapAuthEndpoints();
         app.MapChatEndpoints();
         app.MapMessageEndpoints();
+        app.MapUploadEndpoints();
         app.MapChatSockets();
         app.MapHealthChecks("/health");
         return app;

@@ -80,7 +80,7 @@ public class MessageCommandHandlerTests
     {
         var directory = Substitute.For<IChatDirectory>();
         directory.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_ => _chat.ToSnapshot());
-        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), names ?? Substitute.For<IParticipantNames>(), Substitute.For<IChatNotifier>(), Callers.As(Callers.Staff), _time);
+        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), names ?? Substitute.For<IParticipantNames>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff), _time);
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public class RequestDeclarationTests
     }
 
     [Fact]
-    public void Anonymous_requests_are_only_the_sign_in_and_registration_ones()
+    public void Anonymous_requests_are_only_sign_in_registration_and_serving_files_by_their_secret_names()
     {
         Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null).Select(t => t.Name).OrderBy(n => n)
-            .ShouldBe(new[] { "LoginCustomerCommand", "LoginStaffCommand", "RegisterCustomerCommand" });
+            .ShouldBe(new[] { "GetUploadedFileQuery", "LoginCustomerCommand", "LoginStaffCommand", "RegisterCustomerCommand" });
     }
 }

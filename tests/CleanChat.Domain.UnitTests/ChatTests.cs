@@ -121,9 +121,22 @@ public class ChatTests
 
         Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.Image, "caption"), null, Now))
             .Code.ShouldBe("media_required");
-        var message = chat.PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg"), null, Now);
+        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg"), null, Now))
+            .Code.ShouldBe("media_unknown");
+        var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, "/uploads/chat/a_thumb.jpg", null);
+        var message = chat.PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, Now);
         message.Content.ShouldBeNull();
         message.MediaUrl.ShouldBe("/uploads/chat/a.jpg");
+        (message.MediaFileName, message.MediaFileType, message.MediaFileSize, message.MediaThumbnailUrl).ShouldBe(("a.jpg", "image/jpeg", (long?)1234, "/uploads/chat/a_thumb.jpg"));
+    }
+
+    [Fact]
+    public void PostMessage_with_a_duration_that_is_not_a_voice_note_is_refused()
+    {
+        var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, null, 3000);
+
+        Should.Throw<DomainRuleViolationException>(() => SavedChat().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, Now))
+            .Code.ShouldBe("duration_only_for_voice");
     }
 
     [Fact]

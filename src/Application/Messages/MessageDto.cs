@@ -21,6 +21,13 @@ public sealed record MessageDto
     public required MessageType MessageType { get; init; }
     public string? Content { get; init; }
     public string? MediaUrl { get; init; }
+
+    // The attached file, for image, voice and file messages (null for text and once deleted).
+    public string? FileName { get; init; }
+    public string? FileType { get; init; }
+    public long? FileSize { get; init; }
+    public string? ThumbnailUrl { get; init; }
+    public long? DurationMs { get; init; }
     public long? ReplyToMessageId { get; init; }
     public string? EntityType { get; init; }
     public long? EntityId { get; init; }

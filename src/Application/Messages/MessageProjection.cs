@@ -48,6 +48,11 @@ internal static class MessageProjection
             MessageType = message.MessageType,
             Content = message.IsDeleted ? null : message.Content,
             MediaUrl = message.IsDeleted ? null : message.MediaUrl,
+            FileName = message.IsDeleted ? null : message.MediaFileName,
+            FileType = message.IsDeleted ? null : message.MediaFileType,
+            FileSize = message.IsDeleted ? null : message.MediaFileSize,
+            ThumbnailUrl = message.IsDeleted ? null : message.MediaThumbnailUrl,
+            DurationMs = message.IsDeleted ? null : message.MediaDurationMs,
             ReplyToMessageId = message.ReplyToMessageId,
             EntityType = message.EntityType,
             EntityId = message.EntityId,
@@ -86,6 +91,11 @@ internal static class MessageProjection
         // Decided in SQL, so a deleted message's text never even leaves the database.
         Content = m.IsDeleted ? null : m.Content,
         MediaUrl = m.IsDeleted ? null : m.MediaUrl,
+        FileName = m.IsDeleted ? null : m.MediaFileName,
+        FileType = m.IsDeleted ? null : m.MediaFileType,
+        FileSize = m.IsDeleted ? null : m.MediaFileSize,
+        ThumbnailUrl = m.IsDeleted ? null : m.MediaThumbnailUrl,
+        DurationMs = m.IsDeleted ? null : m.MediaDurationMs,
         ReplyToMessageId = m.ReplyToMessageId,
         EntityType = m.EntityType,
         EntityId = m.EntityId,
@@ -110,6 +120,11 @@ internal static class MessageProjection
         MessageType = row.MessageType,
         Content = row.Content,
         MediaUrl = row.MediaUrl,
+        FileName = row.FileName,
+        FileType = row.FileType,
+        FileSize = row.FileSize,
+        ThumbnailUrl = row.ThumbnailUrl,
+        DurationMs = row.DurationMs,
         ReplyToMessageId = row.ReplyToMessageId,
         EntityType = row.EntityType,
         EntityId = row.EntityId,
@@ -138,6 +153,11 @@ internal static class MessageProjection
         public MessageType MessageType { get; init; }
         public string? Content { get; init; }
         public string? MediaUrl { get; init; }
+        public string? FileName { get; init; }
+        public string? FileType { get; init; }
+        public long? FileSize { get; init; }
+        public string? ThumbnailUrl { get; init; }
+        public long? DurationMs { get; init; }
         public long? ReplyToMessageId { get; init; }
         public string? EntityType { get; init; }
         public long? EntityId { get; init; }

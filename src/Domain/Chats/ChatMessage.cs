@@ -32,6 +32,11 @@ public sealed class ChatMessage : AggregateRoot
         MessageType = body.Type;
         Content = body.Content;
         MediaUrl = body.MediaUrl;
+        MediaFileName = body.Attachment?.FileName;
+        MediaFileType = body.Attachment?.FileType;
+        MediaFileSize = body.Attachment?.FileSize;
+        MediaThumbnailUrl = body.Attachment?.ThumbnailUrl;
+        MediaDurationMs = body.Attachment?.DurationMs;
         EntityType = body.Entity?.Type;
         EntityId = body.Entity?.Id;
         EntityTitle = body.Entity?.Title;
@@ -62,6 +67,17 @@ public sealed class ChatMessage : AggregateRoot
     public string? Content { get; private set; }
 
     public string? MediaUrl { get; private set; }
+
+    public string? MediaFileName { get; private set; }
+
+    public string? MediaFileType { get; private set; }
+
+    public long? MediaFileSize { get; private set; }
+
+    public string? MediaThumbnailUrl { get; private set; }
+
+    /// <summary>Length of a voice note, as its sender's client measured it.</summary>
+    public long? MediaDurationMs { get; private set; }
 
     public long? ReplyToMessageId { get; private set; }
 

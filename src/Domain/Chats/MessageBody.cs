@@ -3,7 +3,7 @@ using CleanChat.Domain.Common;
 namespace CleanChat.Domain.Chats;
 
 /// <summary>What a participant asks to post: kind, text or caption, media and an optional entity reference.</summary>
-public sealed record MessageBody(MessageType Type, string? Content, string? MediaUrl = null, EntityReference? Entity = null)
+public sealed record MessageBody(MessageType Type, string? Content, string? MediaUrl = null, EntityReference? Entity = null, MessageAttachment? Attachment = null)
 {
     public const int MaxContentLength = 4000;
     public const int MaxMediaUrlLength = 1024;
@@ -34,7 +34,15 @@ public sealed record MessageBody(MessageType Type, string? Content, string? Medi
         if (MediaUrl.Length > MaxMediaUrlLength)
             throw new DomainRuleViolationException("media_url_too_long", $"media_url is longer than {MaxMediaUrlLength} characters.");
 
+        if (Attachment is null)
+            throw new DomainRuleViolationException("media_unknown", "media_url must be a file uploaded to this service.");
+        if (Attachment.DurationMs is not null && Type != MessageType.Voice)
+            throw new DomainRuleViolationException("duration_only_for_voice", "Only voice notes have a duration.");
+
         // For media the content is an optional caption.
         return this with { Content = string.IsNullOrEmpty(content) ? null : content, MediaUrl = MediaUrl.Trim() };
     }
 }
+
+/// <summary>What a media message shows of its file besides the URL.</summary>
+public sealed record MessageAttachment(string? FileName, string FileType, long FileSize, string? ThumbnailUrl, long? DurationMs);

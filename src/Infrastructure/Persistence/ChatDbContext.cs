@@ -2,6 +2,7 @@ using System.Text.Json;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
@@ -24,6 +25,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
 
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
 
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
+
     // Queries never need change tracking: reads are cheaper and cannot be saved by accident.
     IQueryable<Chat> IChatReadModel.Chats => Chats.AsNoTracking();
 
@@ -34,6 +37,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
     IQueryable<StaffUser> IChatReadModel.StaffUsers => StaffUsers.AsNoTracking();
 
     IQueryable<Customer> IChatReadModel.Customers => Customers.AsNoTracking();
+
+    IQueryable<UploadedFile> IChatReadModel.UploadedFiles => UploadedFiles.AsNoTracking();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,7 +27,7 @@ public static class MessageEndpoints
         group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var message = await mediator.Send(new SendMessageCommand(chatId, body.MessageType ?? MessageType.Text, body.Content, body.MediaUrl,
-                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle, body.ClientMessageId), ct);
+                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle, body.ClientMessageId, body.DurationMs), ct);
             return TypedResults.Created((string?)null, message);
         }).WithSummary("Send a message over HTTP; a retry with the same client_message_id returns the original instead of a copy");
 
@@ -49,7 +49,7 @@ public static class MessageEndpoints
     }
 
     public sealed record SendMessageRequest(string? Content, MessageType? MessageType, string? MediaUrl, long? ReplyToMessageId,
-        string? EntityType, long? EntityId, string? EntityTitle, Guid? ClientMessageId);
+        string? EntityType, long? EntityId, string? EntityTitle, Guid? ClientMessageId, long? DurationMs);
 
     public sealed record EditMessageRequest(string? Content);
 

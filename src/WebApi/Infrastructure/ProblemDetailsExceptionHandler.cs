@@ -33,6 +33,8 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "The request breaks a rule", e.Message, e.Code),
             TooManyAttemptsException e => TooMany(httpContext, e.RetryAfter),
+            PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", e.Message),
+            UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", e.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 

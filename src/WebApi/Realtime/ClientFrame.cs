@@ -18,4 +18,5 @@ public sealed record ClientFrame(
     string? EntityTitle,
     bool? IsTyping,
     long? MessageId,
-    Guid? ClientMessageId);
+    Guid? ClientMessageId,
+    long? DurationMs);

@@ -85,7 +85,7 @@ internal sealed class FrameDispatcher
 
             case "send_message":
                 await SendAsync(connection, new SendMessageCommand(JoinedChat(connection, frame), frame.MessageType ?? MessageType.Text,
-                    frame.Content, frame.MediaUrl, frame.ReplyToMessageId, frame.EntityType, frame.EntityId, frame.EntityTitle, frame.ClientMessageId), cancellationToken);
+                    frame.Content, frame.MediaUrl, frame.ReplyToMessageId, frame.EntityType, frame.EntityId, frame.EntityTitle, frame.ClientMessageId, frame.DurationMs), cancellationToken);
                 return;
 
             case "typing":

@@ -33,6 +33,9 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Where this instance stores uploads: a directory of its own, removed with it.</summary>
+    public string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"cleanchat-uploads-{Guid.NewGuid():N}");
+
     protected virtual string Environment => "Testing";
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -40,6 +43,7 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
         ["Jwt:SigningKey"] = SigningKey,
         ["LoginRateLimit:PerAccountPermits"] = "1000",
         ["LoginRateLimit:PerAddressPermits"] = "1000",
+        ["Uploads:RootPath"] = UploadsPath,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -71,6 +75,8 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
                 File.Delete(_databasePath + suffix);
+            if (Directory.Exists(UploadsPath))
+                Directory.Delete(UploadsPath, recursive: true);
         }
     }
 }

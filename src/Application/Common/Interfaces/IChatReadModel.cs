@@ -1,5 +1,6 @@
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Uploads;
 
 namespace CleanChat.Application.Common.Interfaces;
 
@@ -18,4 +19,6 @@ public interface IChatReadModel
     IQueryable<StaffUser> StaffUsers { get; }
 
     IQueryable<Customer> Customers { get; }
+
+    IQueryable<UploadedFile> UploadedFiles { get; }
 }

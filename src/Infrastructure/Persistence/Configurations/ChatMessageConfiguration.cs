@@ -14,6 +14,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.Property(m => m.MessageType).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Content).HasMaxLength(MessageBody.MaxContentLength);
         builder.Property(m => m.MediaUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
+        builder.Property(m => m.MediaFileName).HasMaxLength(255);
+        builder.Property(m => m.MediaFileType).HasMaxLength(64);
+        builder.Property(m => m.MediaThumbnailUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
         builder.Property(m => m.EntityType).HasMaxLength(EntityReference.MaxTypeLength);
         builder.Property(m => m.EntityTitle).HasMaxLength(EntityReference.MaxTitleLength);
 
@@ -23,6 +26,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
 
         // History pages, unread counts and last-message lookups all walk this index.
         builder.HasIndex(m => new { m.ChatId, m.Id });
+
+        // Which messages carry a file (serving a file checks that one of them is not deleted).
+        builder.HasIndex(m => m.MediaUrl);
 
         // One message per place in a chat; and one message per sender's client id, so a retried send is stored once.
         builder.HasIndex(m => new { m.ChatId, m.Seq }).IsUnique();

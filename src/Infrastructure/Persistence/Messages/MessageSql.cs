@@ -31,12 +31,15 @@ internal sealed class MessageSql : IDisposable
         _insert = Command(
             """
             INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content, media_url,
+                media_file_name, media_file_type, media_file_size, media_thumbnail_url, media_duration_ms,
                 reply_to_message_id, entity_type, entity_id, entity_title, created_at, is_deleted)
             VALUES ($chat_id, $seq, $client_message_id, $sender_type, $sender_id, $message_type, $content, $media_url,
+                $media_file_name, $media_file_type, $media_file_size, $media_thumbnail_url, $media_duration_ms,
                 $reply_to_message_id, $entity_type, $entity_id, $entity_title, $created_at, 0)
             RETURNING id
             """,
             "$chat_id", "$seq", "$client_message_id", "$sender_type", "$sender_id", "$message_type", "$content", "$media_url",
+            "$media_file_name", "$media_file_type", "$media_file_size", "$media_thumbnail_url", "$media_duration_ms",
             "$reply_to_message_id", "$entity_type", "$entity_id", "$entity_title", "$created_at");
     }
 
@@ -89,7 +92,8 @@ internal sealed class MessageSql : IDisposable
             : throw new InvalidOperationException($"Chat {message.ChatId} does not exist.");
 
         Bind(_insert, message.ChatId, seq, clientMessageId, senderType, message.SenderId, message.MessageType.ToString(), message.Content,
-            message.MediaUrl, message.ReplyToMessageId, message.EntityType, message.EntityId, message.EntityTitle, message.CreatedAt);
+            message.MediaUrl, message.MediaFileName, message.MediaFileType, message.MediaFileSize, message.MediaThumbnailUrl, message.MediaDurationMs,
+            message.ReplyToMessageId, message.EntityType, message.EntityId, message.EntityTitle, message.CreatedAt);
         return new WrittenMessage((long)_insert.ExecuteScalar()!, seq, IsDuplicate: false);
     }
 

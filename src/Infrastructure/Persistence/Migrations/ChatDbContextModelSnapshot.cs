@@ -239,6 +239,29 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_deleted");
 
+                    b.Property<long?>("MediaDurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("media_duration_ms");
+
+                    b.Property<string>("MediaFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_file_name");
+
+                    b.Property<long?>("MediaFileSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("media_file_size");
+
+                    b.Property<string>("MediaFileType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_file_type");
+
+                    b.Property<string>("MediaThumbnailUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_thumbnail_url");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT")
@@ -269,6 +292,8 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnName("seq");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MediaUrl");
 
                     b.HasIndex("ReplyToMessageId");
 
@@ -333,6 +358,72 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.HasIndex("ParticipantType", "ParticipantId", "ChatId");
 
                     b.ToTable("chat_participants", (string)null);
+                });
+
+            modelBuilder.Entity("CleanChat.Domain.Uploads.UploadedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_name");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<string>("ThumbnailName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_name");
+
+                    b.Property<long>("UploaderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploader_id");
+
+                    b.Property<string>("UploaderType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploader_type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("ThumbnailName")
+                        .IsUnique();
+
+                    b.ToTable("uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("CleanChat.Domain.Accounts.StaffUser", b =>

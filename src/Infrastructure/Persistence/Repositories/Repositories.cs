@@ -1,6 +1,7 @@
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence.Repositories;
@@ -75,4 +76,16 @@ internal sealed class SalonRepository : ISalonRepository
         _db.Salons.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     public void Add(Salon salon) => _db.Salons.Add(salon);
+}
+
+internal sealed class UploadedFileRepository : IUploadedFileRepository
+{
+    private readonly ChatDbContext _db;
+
+    public UploadedFileRepository(ChatDbContext db) => _db = db;
+
+    public Task<UploadedFile?> FindByStoredNameAsync(string storedName, CancellationToken cancellationToken) =>
+        _db.UploadedFiles.FirstOrDefaultAsync(f => f.StoredName == storedName, cancellationToken);
+
+    public void Add(UploadedFile file) => _db.UploadedFiles.Add(file);
 }

@@ -1,7 +1,9 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
+using CleanChat.Application.Uploads;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
 using MediatR;
 
 namespace CleanChat.Application.Messages.Commands.SendMessage;
@@ -17,11 +19,12 @@ public sealed record SendMessageCommand(
     string? EntityType = null,
     long? EntityId = null,
     string? EntityTitle = null,
-    Guid? ClientMessageId = null) : IRequest<MessageDto>, IChatScopedRequest;
+    Guid? ClientMessageId = null,
+    long? DurationMs = null) : IRequest<MessageDto>, IChatScopedRequest;
 
 /// <summary>
 /// The hot path: the chat's rules come from its in-memory snapshot and the message joins the next group
-/// commit, so a send costs no query unless it replies to a message or repeats an earlier send.
+/// commit, so a send costs no query unless it carries a file, replies to a message or repeats an earlier send.
 /// </summary>
 internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCommand, MessageDto>
 {
@@ -31,11 +34,13 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IChatReadModel _read;
     private readonly IParticipantNames _names;
     private readonly IChatNotifier _notifier;
+    private readonly IUploadedFileRepository _uploads;
     private readonly ICurrentCaller _currentCaller;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, IChatNotifier notifier, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, IChatNotifier notifier, IUploadedFileRepository uploads, ICurrentCaller currentCaller, TimeProvider time)
     {
+        _uploads = uploads;
         _notifier = notifier;
         _chats = chats;
         _messages = messages;
@@ -53,7 +58,8 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         var replyTo = await FindReplyTargetAsync(request, cancellationToken);
 
         var entity = request.EntityType is { } type && request.EntityId is { } id ? new EntityReference(type, id, request.EntityTitle) : null;
-        var body = new MessageBody(request.MessageType, request.Content, request.MediaUrl, entity);
+        var attachment = await AttachmentAsync(request, caller.Participant, cancellationToken);
+        var body = new MessageBody(request.MessageType, request.Content, request.MediaUrl, entity, attachment);
         var message = chat.PostMessage(caller.Participant, body, replyTo, request.ClientMessageId, _time.GetUtcNow().UtcDateTime);
 
         var stored = await _store.AppendAsync(message, cancellationToken);
@@ -66,6 +72,21 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         await _notifier.NotifyAsync(new MessageRepeatedNotification(original, caller.Participant), cancellationToken);
         return original;
     }
+    // A media message carries a file its sender uploaded here, of the kind the message type promises.
+    private async Task<MessageAttachment?> AttachmentAsync(SendMessageCommand request, ParticipantRef sender, CancellationToken cancellationToken)
+    {
+        if (request.MessageType is not (MessageType.Image or MessageType.Voice or MessageType.File) || request.MediaUrl is not { } url)
+            return null;
+
+        var storedName = url.StartsWith(UploadedFileDto.UrlPrefix, StringComparison.Ordinal) ? url[UploadedFileDto.UrlPrefix.Length..] : null;
+        var upload = storedName is null ? null : await _uploads.FindByStoredNameAsync(storedName, cancellationToken);
+        if (upload is null)
+            throw new RequestValidationException(nameof(request.MediaUrl), "media_url must be the file_url of a file uploaded to this service.");
+
+        upload.EnsureAttachableBy(sender, request.MessageType);
+        return upload.ToAttachment(upload.ThumbnailName is { } thumbnail ? UploadedFileDto.UrlOf(thumbnail) : null, request.DurationMs);
+    }
+
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)
     {
         if (request.ReplyToMessageId is not { } replyToId)
