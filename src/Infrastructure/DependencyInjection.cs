@@ -1,4 +1,5 @@
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Validation;
 using CleanChat.Application.Uploads;
 using CleanChat.Infrastructure.Files;
 using CleanChat.Infrastructure.Identity;
@@ -60,6 +61,11 @@ public static class DependencyInjection
         services.AddScoped<DevelopmentDataSeeder>();
 
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddOptions<EntityReferenceOptions>().Bind(configuration.GetSection(EntityReferenceOptions.SectionName));
+        services.AddSingleton(sp => new UnreferencedUploadCleaner(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<LocalFileStore>(),
+            sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<UploadOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UnreferencedUploadCleaner>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<UnreferencedUploadCleaner>());
         services.AddSingleton<LocalFileStore>();
         services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
         services.AddSingleton<IThumbnailMaker, VipsThumbnailMaker>();

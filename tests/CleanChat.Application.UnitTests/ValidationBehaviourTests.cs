@@ -13,7 +13,7 @@ public class ValidationBehaviourTests
     {
         var behaviour = new ValidationBehaviour<GetChatHistoryQuery, Unit>(new IValidator<GetChatHistoryQuery>[]
         {
-            new GetChatHistoryQueryValidator(),
+            new GetChatHistoryQueryValidator(Microsoft.Extensions.Options.Options.Create(new CleanChat.Application.Common.Validation.EntityReferenceOptions())),
             new InlineValidator<GetChatHistoryQuery> { v => v.RuleFor(q => q.ChatId).LessThan(0).WithMessage("extra rule") },
         });
         var handlerRan = false;
@@ -33,7 +33,7 @@ public class ValidationBehaviourTests
     [Fact]
     public async Task Valid_request_reaches_the_handler()
     {
-        var behaviour = new ValidationBehaviour<GetChatHistoryQuery, Unit>(new IValidator<GetChatHistoryQuery>[] { new GetChatHistoryQueryValidator() });
+        var behaviour = new ValidationBehaviour<GetChatHistoryQuery, Unit>(new IValidator<GetChatHistoryQuery>[] { new GetChatHistoryQueryValidator(Microsoft.Extensions.Options.Options.Create(new CleanChat.Application.Common.Validation.EntityReferenceOptions())) });
         var handlerRan = false;
 
         await behaviour.Handle(new GetChatHistoryQuery(5), CancellationToken.None, () =>

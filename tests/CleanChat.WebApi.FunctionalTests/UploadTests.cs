@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 
 namespace CleanChat.WebApi.FunctionalTests;
@@ -260,5 +261,67 @@ public class UploadTests : IClassFixture<RealtimeFactory>
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http.SendAsync(request);
+    }
+}
+
+/// <summary>The clean-up of uploads nobody sent, on the service's own clock.</summary>
+public class UploadCleanupTests
+{
+    [Fact]
+    public async Task Uploads_no_message_carries_are_removed_after_the_retention_time_and_sent_ones_stay()
+    {
+        using var factory = new CleanChatApiFactory();
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        var sent = await UploadTestFiles.UrlAsync(world.Staff, SampleFiles.Pdf, "prices.pdf");
+        var abandoned = await UploadTestFiles.UrlAsync(world.Staff, SampleFiles.Text, "draft.txt");
+        (await world.Staff.Client.PostJsonAsync($"/api/v1/chat/chats/{chatId}/messages", new { message_type = "file", media_url = sent })).EnsureSuccessStatusCode();
+        var cleaner = factory.Services.GetRequiredService<CleanChat.Infrastructure.Files.UnreferencedUploadCleaner>();
+
+        (await cleaner.CleanAsync(CancellationToken.None)).ShouldBe(0);
+        factory.Time.Advance(TimeSpan.FromHours(25));
+        (await cleaner.CleanAsync(CancellationToken.None)).ShouldBe(1);
+
+        var client = factory.CreateClient();
+        (await client.GetAsync(abandoned)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync(sent)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Directory.GetFiles(factory.UploadsPath).Select(Path.GetFileName).ShouldBe(new[] { sent.Split('/').Last() });
+    }
+}
+
+internal static class UploadTestFiles
+{
+    public static async Task<string> UrlAsync(Person person, byte[] bytes, string name)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
+        var response = await person.Client.PostAsync("/api/v1/chat/upload", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["file_url"]!.GetValue<string>();
+    }
+}
+
+/// <summary>Entity references: a configurable set of types, and history filtered by one.</summary>
+public class EntityReferenceTests
+{
+    [Fact]
+    public async Task History_filters_by_entity_type_and_id_and_the_allowed_types_come_from_configuration()
+    {
+        using var factory = RealtimeFactory.With(new Dictionary<string, string?> { ["EntityReferences:Types:0"] = "appointment", ["EntityReferences:Types:1"] = "course" });
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        await ChatApi.SendAsync(world.Customer, chatId, "About my booking", new { entity_type = "appointment", entity_id = 42, entity_title = "Cut on Friday" });
+        await ChatApi.SendAsync(world.Customer, chatId, "Another booking", new { entity_type = "appointment", entity_id = 43 });
+        await ChatApi.SendAsync(world.Staff, chatId, "Our new course", new { entity_type = "Course", entity_id = 7 });
+        await ChatApi.SendAsync(world.Staff, chatId, "Plain text");
+
+        var about42 = await ChatApi.HistoryAsync(world.Staff, chatId, "?entity_type=appointment&entity_id=42");
+        about42["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>()).ShouldBe(new[] { "About my booking" });
+        about42["messages"]![0]!["entity_title"]!.GetValue<string>().ShouldBe("Cut on Friday");
+        (await ChatApi.HistoryAsync(world.Staff, chatId, "?entity_type=appointment"))["total"]!.GetValue<int>().ShouldBe(2);
+        (await ChatApi.HistoryAsync(world.Staff, chatId, "?entity_type=course"))["messages"]![0]!["entity_type"]!.GetValue<string>().ShouldBe("course");
+
+        var product = await world.Staff.Client.PostJsonAsync($"/api/v1/chat/chats/{chatId}/messages", new { content = "x", entity_type = "product", entity_id = 1 });
+        product.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}/messages?entity_id=42")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }

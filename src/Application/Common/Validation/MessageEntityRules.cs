@@ -7,14 +7,15 @@ namespace CleanChat.Application.Common.Validation;
 /// <summary>Rules for an optional entity reference (<c>entity_type</c>, <c>entity_id</c>, <c>entity_title</c>): all or nothing, of a known type.</summary>
 public static class MessageEntityRules
 {
-    public static void Apply<T>(AbstractValidator<T> validator, Expression<Func<T, string?>> type, Expression<Func<T, long?>> id, Expression<Func<T, string?>> title)
+    public static void Apply<T>(AbstractValidator<T> validator, EntityReferenceOptions options, Expression<Func<T, string?>> type, Expression<Func<T, long?>> id, Expression<Func<T, string?>> title)
     {
         var typeOf = type.Compile();
         var idOf = id.Compile();
+        var allowed = options.AllowedTypes;
 
         validator.RuleFor(type)
-            .Must(t => t is null || EntityReferenceRules.AllowedTypes.Contains(t))
-            .WithMessage($"entity_type must be one of: {string.Join(", ", EntityReferenceRules.AllowedTypes)}.")
+            .Must(t => t is null || allowed.Contains(t))
+            .WithMessage($"entity_type must be one of: {string.Join(", ", allowed.Order())}.")
             .NotNull().When(x => idOf(x) is not null).WithMessage("entity_type is required with entity_id.");
         validator.RuleFor(id)
             .GreaterThan(0).When(x => idOf(x) is not null)

@@ -13,10 +13,12 @@ internal sealed class ChatOpener
     private readonly IUnitOfWork _unitOfWork;
     private readonly IChatReadModel _read;
     private readonly IPresenceTracker _presence;
+    private readonly IParticipantNames _names;
     private readonly TimeProvider _time;
 
-    public ChatOpener(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, TimeProvider time)
+    public ChatOpener(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantNames names, TimeProvider time)
     {
+        _names = names;
         _chats = chats;
         _messages = messages;
         _unitOfWork = unitOfWork;
@@ -31,7 +33,13 @@ internal sealed class ChatOpener
         var chat = Chat.Start(type, salonId, title, creator.Participant, new[] { other }, now);
         _chats.Add(chat);
         if (!string.IsNullOrWhiteSpace(initialMessage))
+        {
             _messages.Add(chat.PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, now));
+
+            // The first message is announced from the event lane, which then finds the sender's name
+            // cached instead of querying for it behind this request's back.
+            await _names.GetAsync(creator.Participant, cancellationToken);
+        }
 
         // Chat and first message land in the same transaction: never a chat whose greeting was lost.
         await _unitOfWork.SaveChangesAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace CleanChat.Application.Messages.Commands.SendMessage;
 
 public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageCommand>
 {
-    public SendMessageCommandValidator(IOptions<UploadOptions> uploads)
+    public SendMessageCommandValidator(IOptions<UploadOptions> uploads, IOptions<EntityReferenceOptions> entityReferences)
     {
         RuleFor(c => c.MessageType).IsInEnum()
             .NotEqual(MessageType.System).WithMessage("System messages are written by the service, not by participants.");
@@ -33,6 +33,6 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         RuleFor(c => c.Content).MaximumLength(MessageBody.MaxContentLength);
         RuleFor(c => c.ReplyToMessageId).GreaterThan(0).When(c => c.ReplyToMessageId is not null);
-        MessageEntityRules.Apply(this, c => c.EntityType, c => c.EntityId, c => c.EntityTitle);
+        MessageEntityRules.Apply(this, entityReferences.Value, c => c.EntityType, c => c.EntityId, c => c.EntityTitle);
     }
 }

@@ -11,7 +11,8 @@ namespace CleanChat.Application.Messages.Queries.GetChatHistory;
 /// </summary>
 [Authorize]
 [ChatAccess(ChatAccessLevel.ParticipantOrSalonAdmin)]
-public sealed record GetChatHistoryQuery(long ChatId, int Page = 1, int PageSize = GetChatHistoryQuery.DefaultPageSize, long? BeforeId = null, long? AfterId = null)
+public sealed record GetChatHistoryQuery(long ChatId, int Page = 1, int PageSize = GetChatHistoryQuery.DefaultPageSize, long? BeforeId = null, long? AfterId = null,
+    string? EntityType = null, long? EntityId = null)
     : IRequest<MessageHistoryDto>, IChatScopedRequest
 {
     public const int DefaultPageSize = 50;
@@ -29,6 +30,16 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
     public async Task<MessageHistoryDto> Handle(GetChatHistoryQuery request, CancellationToken cancellationToken)
     {
         var inChat = _read.Messages.Where(m => m.ChatId == request.ChatId);
+
+        // Messages about one business object ("everything about appointment 42"). Walks the chat's own
+        // messages: no extra index, so sending pays nothing for a filter that only history uses.
+        if (request.EntityType is { } entityType)
+        {
+            var type = entityType.ToLowerInvariant();
+            inChat = inChat.Where(m => m.EntityType == type);
+            if (request.EntityId is { } entityId)
+                inChat = inChat.Where(m => m.EntityId == entityId);
+        }
         var total = await inChat.CountAsync(cancellationToken);
 
         // One row more than asked tells whether another page exists, without a second count.

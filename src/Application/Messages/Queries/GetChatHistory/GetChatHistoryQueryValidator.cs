@@ -1,4 +1,6 @@
+using CleanChat.Application.Common.Validation;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace CleanChat.Application.Messages.Queries.GetChatHistory;
 
@@ -6,8 +8,12 @@ public sealed class GetChatHistoryQueryValidator : AbstractValidator<GetChatHist
 {
     public const int MaxPage = 10_000;
 
-    public GetChatHistoryQueryValidator()
+    public GetChatHistoryQueryValidator(IOptions<EntityReferenceOptions> entityReferences)
     {
+        var allowed = entityReferences.Value.AllowedTypes;
+        RuleFor(q => q.EntityType).Must(t => t is null || allowed.Contains(t))
+            .WithMessage($"entity_type must be one of: {string.Join(", ", allowed.Order())}.");
+        RuleFor(q => q.EntityType).NotNull().When(q => q.EntityId is not null).WithMessage("entity_id filters only together with entity_type.");
         RuleFor(q => q.Page).InclusiveBetween(1, MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, GetChatHistoryQuery.MaxPageSize);
         RuleFor(q => q.BeforeId).GreaterThan(0).When(q => q.BeforeId is not null);
