@@ -100,6 +100,21 @@ public class UploadTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task A_file_cut_off_halfway_leaves_nothing_on_disk()
+    {
+        var store = _factory.Services.GetRequiredService<CleanChat.Application.Common.Interfaces.IFileStore>();
+        var before = StoredFiles();
+        var rest = new CutOffStream(SampleFiles.Png(400, 300));
+
+        var saving = store.SaveAsync("0123456789abcdef0123456789abcdef.png", new byte[] { 0x89, 0x50, 0x4E, 0x47 }, rest, 10_000_000, CancellationToken.None);
+        await Eventually(() => StoredFiles().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)), "the file to be half written");
+        rest.Cut();
+
+        await Should.ThrowAsync<IOException>(() => saving);
+        StoredFiles().ShouldBe(before, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_path_in_the_file_name_is_kept_only_as_a_harmless_display_name()
     {
         var world = await TestWorld.CreateAsync(_factory);
@@ -231,6 +246,18 @@ public class UploadTests : IClassFixture<RealtimeFactory>
         _ => SampleFiles.Text,
     };
 
+    // Polls for a state the server reaches on its own (there is no event to wait for), within a time limit.
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + SocketClient.DefaultTimeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
     private string[] StoredFiles() => Directory.Exists(_factory.UploadsPath) ? Directory.GetFiles(_factory.UploadsPath, "*", SearchOption.AllDirectories) : Array.Empty<string>();
 
     private static bool VipsIsInstalled() =>
@@ -324,4 +351,45 @@ public class EntityReferenceTests
         product.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}/messages?entity_id=42")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+}
+
+/// <summary>A request body that sends its bytes, then waits, then fails as a dropped connection would.</summary>
+internal sealed class CutOffStream : Stream
+{
+    private readonly byte[] _bytes;
+    private readonly TaskCompletionSource _cut = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _position;
+
+    public CutOffStream(byte[] bytes) => _bytes = bytes;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public void Cut() => _cut.TrySetResult();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_position < _bytes.Length)
+        {
+            var count = Math.Min(buffer.Length, _bytes.Length - _position);
+            _bytes.AsMemory(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        await _cut.Task.WaitAsync(cancellationToken);
+        throw new IOException("The connection dropped.");
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
