@@ -117,8 +117,18 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
 
         var message = pending.Message;
         message.RecordStored(written.Id, written.Seq);
-        foreach (var domainEvent in message.DomainEvents)
-            await _events.EnqueueAsync(message.ChatId, domainEvent);
+        try
+        {
+            foreach (var domainEvent in message.DomainEvents)
+                await _events.EnqueueAsync(message.ChatId, domainEvent);
+        }
+        catch (Exception ex)
+        {
+            // Only when the dispatcher has already stopped (shutdown). The message is committed: its sender
+            // still gets its answer, and the loop must live on to answer the others.
+            _logger.LogWarning(ex, "Message {MessageId} was committed but could not be announced", written.Id);
+        }
+
         message.ClearDomainEvents();
     }
 
