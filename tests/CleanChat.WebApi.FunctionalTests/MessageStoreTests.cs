@@ -33,6 +33,26 @@ public class MessageStoreTests
     }
 
     [Fact]
+    public async Task History_after_seq_returns_exactly_the_messages_after_it_and_says_when_more_remain()
+    {
+        using var factory = new CleanChatApiFactory();
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer);
+        for (var i = 2; i <= 7; i++)
+            await ChatApi.SendAsync(world.Customer, chatId, $"m{i}");
+
+        var first = await ChatApi.HistoryAsync(world.Staff, chatId, "?after_seq=3&page_size=2");
+        var rest = await ChatApi.HistoryAsync(world.Staff, chatId, "?after_seq=5&page_size=10");
+
+        first["messages"]!.AsArray().Select(m => m!["seq"]!.GetValue<long>()).ShouldBe(new[] { 5L, 4L });
+        first["has_more"]!.GetValue<bool>().ShouldBeTrue();
+        rest["messages"]!.AsArray().Select(m => m!["seq"]!.GetValue<long>()).ShouldBe(new[] { 7L, 6L });
+        rest["has_more"]!.GetValue<bool>().ShouldBeFalse();
+        (await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}/messages?after_seq=1&after_id=3")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}/messages?after_seq=-1")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_message_written_by_the_writer_reads_back_through_EF_exactly_as_sent()
     {
         using var factory = new CleanChatApiFactory();

@@ -21,9 +21,10 @@ public static class MessageEndpoints
         group.MapGet("/chats/{chatId:long}/messages", (long chatId, IMediator mediator, CancellationToken ct,
                 [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize,
                 [FromQuery(Name = "before_id")] long? beforeId, [FromQuery(Name = "after_id")] long? afterId,
-                [FromQuery(Name = "entity_type")] string? entityType, [FromQuery(Name = "entity_id")] long? entityId) =>
-            mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId, entityType, entityId), ct))
-            .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id; entity_type (+ entity_id) filter");
+                [FromQuery(Name = "entity_type")] string? entityType, [FromQuery(Name = "entity_id")] long? entityId,
+                [FromQuery(Name = "after_seq")] long? afterSeq) =>
+            mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId, entityType, entityId, afterSeq), ct))
+            .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id/after_seq; entity_type (+ entity_id) filter");
 
         group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageRequest body, IMediator mediator, CancellationToken ct) =>
         {

@@ -12,7 +12,7 @@ namespace CleanChat.Application.Messages.Queries.GetChatHistory;
 [Authorize]
 [ChatAccess(ChatAccessLevel.ParticipantOrSalonAdmin)]
 public sealed record GetChatHistoryQuery(long ChatId, int Page = 1, int PageSize = GetChatHistoryQuery.DefaultPageSize, long? BeforeId = null, long? AfterId = null,
-    string? EntityType = null, long? EntityId = null)
+    string? EntityType = null, long? EntityId = null, long? AfterSeq = null)
     : IRequest<MessageHistoryDto>, IChatScopedRequest
 {
     public const int DefaultPageSize = 50;
@@ -44,7 +44,12 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
 
         // One row more than asked tells whether another page exists, without a second count.
         IQueryable<Domain.Chats.ChatMessage> page;
-        if (request.AfterId is { } afterId)
+        if (request.AfterSeq is { } afterSeq)
+        {
+            // Catching up by sequence number (what a client saw last), on the (chat_id, seq) index.
+            page = inChat.Where(m => m.Seq > afterSeq).OrderBy(m => m.Seq).Take(request.PageSize + 1);
+        }
+        else if (request.AfterId is { } afterId)
         {
             // Catching up: the oldest messages after the cursor, shown newest first like every page.
             page = inChat.Where(m => m.Id > afterId).OrderBy(m => m.Id).Take(request.PageSize + 1);

@@ -19,7 +19,9 @@ public sealed class GetChatHistoryQueryValidator : AbstractValidator<GetChatHist
         RuleFor(q => q.BeforeId).GreaterThan(0).When(q => q.BeforeId is not null);
         RuleFor(q => q.AfterId).GreaterThan(0).When(q => q.AfterId is not null);
         RuleFor(q => q.AfterId).Null().When(q => q.BeforeId is not null).WithMessage("Use before_id or after_id, not both.");
-        RuleFor(q => q.Page).Equal(1).When(q => q.BeforeId is not null || q.AfterId is not null)
-            .WithMessage("page cannot be combined with before_id or after_id; cursors replace it.");
+        RuleFor(q => q.AfterSeq).GreaterThanOrEqualTo(0).When(q => q.AfterSeq is not null);
+        RuleFor(q => q.AfterSeq).Null().When(q => q.BeforeId is not null || q.AfterId is not null).WithMessage("Use one cursor: before_id, after_id or after_seq.");
+        RuleFor(q => q.Page).Equal(1).When(q => q.BeforeId is not null || q.AfterId is not null || q.AfterSeq is not null)
+            .WithMessage("page cannot be combined with before_id, after_id or after_seq; cursors replace it.");
     }
 }
