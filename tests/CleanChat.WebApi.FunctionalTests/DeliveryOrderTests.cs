@@ -69,4 +69,53 @@ public class DeliveryOrderTests : IClassFixture<RealtimeFactory>
         await customer.ShouldNotReceiveBeforePongAsync("message");
         (await ChatApi.HistoryAsync(world.Customer, chatId))["messages"]!.AsArray().Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Rejoining_with_last_seq_replays_what_was_missed_then_goes_live_without_gaps_or_repeats_while_others_send()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        for (var i = 1; i <= 10; i++)
+            await ChatApi.SendAsync(world.Staff, chatId, $"before {i}");
+        await world.Staff.Client.PutJsonAsync("/api/v1/chat/messages/" + (await ChatApi.HistoryAsync(world.Staff, chatId, "?page_size=1"))["messages"]![0]!["id"], new { content = "before 10 (edited)" });
+
+        // Others keep sending while the customer reconnects, having last seen seq 5.
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 11; i <= 60; i++)
+                await ChatApi.SendAsync(world.Staff, chatId, $"during {i}");
+        });
+        await using var customer = await SocketClient.ConnectAsync(_factory, world.Customer);
+        await customer.SendAsync(new { type = "join_chat", chat_id = chatId, last_seq = 5 });
+        await sending;
+
+        var seen = new List<(long Seq, string Content)>();
+        while (seen.Count == 0 || seen[^1].Seq < 60)
+        {
+            var message = (await customer.WaitForAsync("message"))["message"]!;
+            seen.Add((message["seq"]!.GetValue<long>(), message["content"]!.GetValue<string>()));
+        }
+
+        seen.Select(m => m.Seq).ShouldBe(Enumerable.Range(6, 55).Select(i => (long)i));
+        seen.Single(m => m.Seq == 10).Content.ShouldBe("before 10 (edited)");
+        await customer.ShouldNotReceiveBeforePongAsync("message");
+    }
+
+    [Fact]
+    public async Task Rejoining_after_missing_more_than_a_page_is_told_to_reload_history()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        for (var i = 1; i <= 101; i++)
+            await ChatApi.SendAsync(world.Staff, chatId, $"m{i}");
+
+        await using var customer = await SocketClient.ConnectAsync(_factory, world.Customer);
+        await customer.SendAsync(new { type = "join_chat", chat_id = chatId, last_seq = 0 });
+
+        var reload = await customer.WaitForAsync("reload_history");
+        (reload["chat_id"]!.GetValue<long>(), reload["last_seq"]!.GetValue<long>()).ShouldBe((chatId, 0L));
+        await customer.ShouldNotReceiveBeforePongAsync("message");
+        await ChatApi.SendAsync(world.Staff, chatId, "live again");
+        (await customer.WaitForAsync("message"))["message"]!["seq"]!.GetValue<long>().ShouldBe(102);
+    }
 }

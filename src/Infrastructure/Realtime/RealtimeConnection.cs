@@ -19,6 +19,9 @@ public sealed class RealtimeConnection
     // nothing until used (a concurrent dictionary costs about half a kilobyte per socket up front).
     private readonly object _joinedLock = new();
     private HashSet<long>? _joinedChats;
+    private Dictionary<long, List<HeldFrame>>? _heldFrames;
+    private Dictionary<long, long>? _replayedUpTo;
+    private readonly int _queueCapacity;
     private readonly CancellationTokenSource _aborted = new();
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
@@ -31,6 +34,7 @@ public sealed class RealtimeConnection
         Caller = caller;
         _closeTimeout = closeTimeout;
         _logger = logger;
+        _queueCapacity = queueCapacity;
         _outbound = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(queueCapacity)
         {
             SingleReader = true,
@@ -78,10 +82,83 @@ public sealed class RealtimeConnection
     internal bool MarkLeft(long chatId)
     {
         lock (_joinedLock)
+        {
+            _replayedUpTo?.Remove(chatId);
             return _joinedChats?.Remove(chatId) == true;
+        }
     }
 
     /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
+    /// <summary>
+    /// Holds back the chat's frames while a replay of missed messages is being sent (see
+    /// <see cref="RealtimeGateway.BeginCatchUp"/>), so that nothing live slips in before or between them.
+    /// </summary>
+    public void HoldChatFrames(long chatId)
+    {
+        lock (_joinedLock)
+            (_heldFrames ??= new Dictionary<long, List<HeldFrame>>())[chatId] = new List<HeldFrame>();
+    }
+
+    /// <summary>Sends a frame of a chat, or holds it while that chat is being caught up.</summary>
+    public bool TrySendChatFrame(long chatId, long? seq, ReadOnlyMemory<byte> frame)
+    {
+        lock (_joinedLock)
+        {
+            // A message the replay already carried can still be announced after the catch-up ended: it was
+            // committed (so the replay read it) before its event reached this socket. Announcements come
+            // in seq order, so the first newer one ends the need to check.
+            if (seq is { } number && _replayedUpTo is not null && _replayedUpTo.TryGetValue(chatId, out var replayed))
+            {
+                if (number <= replayed)
+                    return true;
+                _replayedUpTo.Remove(chatId);
+            }
+
+            if (_heldFrames is not null && _heldFrames.TryGetValue(chatId, out var held))
+            {
+                // Bounded like the outbound queue: a client that cannot be caught up is closed as a slow one.
+                if (held.Count >= _queueCapacity)
+                {
+                    RequestClose(CloseCodes.TryAgainLater, "Too far behind", dropQueued: true);
+                    return false;
+                }
+
+                held.Add(new HeldFrame(seq, frame));
+                return true;
+            }
+        }
+
+        return TrySend(frame);
+    }
+
+    /// <summary>
+    /// Ends a catch-up: sends the frames held meanwhile, in order, except messages the replay already
+    /// contained (seq at or below <paramref name="replayedUpToSeq"/>).
+    /// </summary>
+    public void ReleaseChatFrames(long chatId, long replayedUpToSeq)
+    {
+        lock (_joinedLock)
+        {
+            if (_heldFrames is null || !_heldFrames.Remove(chatId, out var held))
+                return;
+            if (_heldFrames.Count == 0)
+                _heldFrames = null;
+
+            // Still under the lock: a live frame arriving now waits until the held ones are queued ahead of it.
+            var newest = replayedUpToSeq;
+            foreach (var frame in held)
+            {
+                if (frame.Seq is not { } seq || seq > replayedUpToSeq)
+                    TrySend(frame.Frame);
+                if (frame.Seq is { } heldSeq && heldSeq > newest)
+                    newest = heldSeq;
+            }
+
+            if (newest == replayedUpToSeq)
+                (_replayedUpTo ??= new Dictionary<long, long>())[chatId] = replayedUpToSeq;
+        }
+    }
+
     public bool TrySend(ReadOnlyMemory<byte> frame)
     {
         if (_outbound.Writer.TryWrite(frame))
@@ -138,4 +215,6 @@ public sealed class RealtimeConnection
         _outbound.Writer.TryComplete();
         _aborted.CancelAfter(_closeTimeout);
     }
+
+    private readonly record struct HeldFrame(long? Seq, ReadOnlyMemory<byte> Frame);
 }

@@ -58,6 +58,22 @@ public sealed class RealtimeGateway
             Broadcast(chatId, ServerFrames.UserJoined(chatId, connection.Participant), except: connection);
     }
 
+    /// <summary>
+    /// Joins a chat for a client that saw it up to some point: from here on the chat's live frames are
+    /// held for this socket while the caller replays what was missed, then <see cref="EndCatchUp"/> lets
+    /// them through. Subscribing before reading the missed messages is what leaves no gap: a message
+    /// committed after that read is announced after this subscription, so it is among the held frames.
+    /// </summary>
+    public void BeginCatchUp(RealtimeConnection connection, long chatId, long? lastMessageId)
+    {
+        connection.HoldChatFrames(chatId);
+        Join(connection, chatId, lastMessageId);
+    }
+
+    /// <summary>Sends what was held during the replay, minus the messages the replay already carried.</summary>
+    public void EndCatchUp(RealtimeConnection connection, long chatId, long replayedUpToSeq) =>
+        connection.ReleaseChatFrames(chatId, replayedUpToSeq);
+
     public void Leave(RealtimeConnection connection, long chatId)
     {
         if (_registry.Leave(connection, chatId))
@@ -80,7 +96,7 @@ public sealed class RealtimeGateway
         foreach (var subscriber in _registry.SubscribersOf(chatId))
         {
             if (subscriber.Id != except.Id)
-                subscriber.TrySend(frame);
+                subscriber.TrySendChatFrame(chatId, null, frame);
         }
     }
 

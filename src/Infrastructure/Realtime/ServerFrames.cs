@@ -17,6 +17,10 @@ public static class ServerFrames
     public static ReadOnlyMemory<byte> Joined(long chatId, long? lastMessageId) =>
         Serialize(new { Type = "joined", ChatId = chatId, LastMessageId = lastMessageId });
 
+    /// <summary>Too much was missed to replay over the socket: fetch history over REST (after_seq) instead.</summary>
+    public static ReadOnlyMemory<byte> ReloadHistory(long chatId, long lastSeq) =>
+        Serialize(new { Type = "reload_history", ChatId = chatId, LastSeq = lastSeq });
+
     public static ReadOnlyMemory<byte> Left(long chatId) => Serialize(new { Type = "left", ChatId = chatId });
 
     public static ReadOnlyMemory<byte> Message(MessageDto message) => Serialize(new { Type = "message", ChatId = message.ChatId, Message = message });

@@ -23,7 +23,7 @@ internal sealed class WebSocketChatNotifier : IChatNotifier
         switch (notification)
         {
             case MessagePostedNotification posted:
-                ToChat(posted.ChatId, ServerFrames.Message(posted.Message));
+                ToChat(posted.ChatId, ServerFrames.Message(posted.Message), seq: posted.Message.Seq);
                 break;
             case MessageRepeatedNotification repeated:
                 ToOwnSocketsInChat(repeated.ChatId, repeated.Sender, ServerFrames.Message(repeated.Message));
@@ -63,12 +63,12 @@ internal sealed class WebSocketChatNotifier : IChatNotifier
         return Task.CompletedTask;
     }
 
-    private void ToChat(long chatId, ReadOnlyMemory<byte> frame, Guid? except = null)
+    private void ToChat(long chatId, ReadOnlyMemory<byte> frame, Guid? except = null, long? seq = null)
     {
         foreach (var connection in _registry.SubscribersOf(chatId))
         {
             if (connection.Id != except)
-                connection.TrySend(frame);
+                connection.TrySendChatFrame(chatId, seq, frame);
         }
     }
 

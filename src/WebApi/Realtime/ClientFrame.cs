@@ -19,4 +19,5 @@ public sealed record ClientFrame(
     bool? IsTyping,
     long? MessageId,
     Guid? ClientMessageId,
-    long? DurationMs);
+    long? DurationMs,
+    long? LastSeq);

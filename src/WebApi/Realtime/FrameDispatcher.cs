@@ -4,6 +4,7 @@ using CleanChat.Application.Chats.Queries.JoinChat;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Commands.SendMessage;
+using CleanChat.Application.Messages.Queries.GetChatHistory;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime;
@@ -76,7 +77,10 @@ internal sealed class FrameDispatcher
             case "join_chat":
                 var chatToJoin = Required(frame.ChatId, "chat_id");
                 var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin), cancellationToken);
-                _gateway.Join(connection, chatToJoin, joined.LastMessageId);
+                if (frame.LastSeq is { } lastSeq)
+                    await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
+                else
+                    _gateway.Join(connection, chatToJoin, joined.LastMessageId);
                 return;
 
             case "leave_chat":
@@ -99,6 +103,37 @@ internal sealed class FrameDispatcher
             default:
                 connection.TrySend(ServerFrames.Error("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
                 return;
+        }
+    }
+
+    // A reconnecting client names the last seq it saw; it gets what it missed (as it is now: edited or
+    // deleted), then the live stream, with nothing lost or repeated in between. Too much missed: it is
+    // told to reload over REST rather than flooded.
+    private async Task JoinAndReplayAsync(RealtimeConnection connection, long chatId, long? lastMessageId, long lastSeq, CancellationToken cancellationToken)
+    {
+        if (lastSeq < 0)
+            throw new RequestValidationException("last_seq", "last_seq cannot be negative.");
+
+        _gateway.BeginCatchUp(connection, chatId, lastMessageId);
+        var replayedUpTo = lastSeq;
+        try
+        {
+            var missed = await SendAsync(connection, new GetChatHistoryQuery(chatId, PageSize: GetChatHistoryQuery.MaxPageSize, AfterSeq: lastSeq), cancellationToken);
+            if (missed.HasMore)
+            {
+                connection.TrySend(ServerFrames.ReloadHistory(chatId, lastSeq));
+                return;
+            }
+
+            foreach (var message in missed.Messages.OrderBy(m => m.Seq))
+            {
+                connection.TrySend(ServerFrames.Message(message));
+                replayedUpTo = message.Seq;
+            }
+        }
+        finally
+        {
+            _gateway.EndCatchUp(connection, chatId, replayedUpTo);
         }
     }
 
