@@ -14,8 +14,12 @@ namespace CleanChat.WebApi.FunctionalTests;
 /// and again: every acknowledged message must be in the database exactly once and every chat's seq
 /// gap-free. Short here (CI); set CLEANCHAT_CRASH_KILLS for a long run (docs/reliability.md).
 /// </summary>
+[Collection(Name)]
 public class CrashRecoveryTests
 {
+    // Runs alone: it starts and kills server processes, which would steal CPU from timing-sensitive tests.
+    public const string Name = "Crash recovery (not in parallel)";
+
     private readonly ITestOutputHelper _output;
 
     public CrashRecoveryTests(ITestOutputHelper output) => _output = output;
@@ -203,4 +207,9 @@ public class CrashRecoveryTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+[CollectionDefinition(CrashRecoveryTests.Name, DisableParallelization = true)]
+public sealed class CrashRecoveryCollection
+{
 }

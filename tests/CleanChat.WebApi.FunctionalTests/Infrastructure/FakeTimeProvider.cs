@@ -8,4 +8,12 @@ public sealed class FakeTimeProvider : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
+
+    /// <summary>Moves the clock forward to the real time (a shared fixture's clock otherwise lags by its age).</summary>
+    public void CatchUpWithRealTime()
+    {
+        var real = DateTimeOffset.UtcNow;
+        if (real > _now)
+            _now = real;
+    }
 }
