@@ -118,4 +118,17 @@ public class DeliveryOrderTests : IClassFixture<RealtimeFactory>
         await ChatApi.SendAsync(world.Staff, chatId, "live again");
         (await customer.WaitForAsync("message"))["message"]!["seq"]!.GetValue<long>().ShouldBe(102);
     }
+
+    [Fact]
+    public async Task A_negative_last_seq_is_refused_and_the_socket_does_not_join()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        await using var customer = await SocketClient.ConnectAsync(_factory, world.Customer);
+
+        await customer.SendAsync(new { type = "join_chat", chat_id = chatId, last_seq = -1 });
+
+        (await customer.WaitForAsync("error"))["code"]!.GetValue<string>().ShouldBe("validation_failed");
+        await customer.ShouldNotReceiveBeforePongAsync("joined");
+    }
 }

@@ -12,7 +12,12 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     private readonly string _pragmas;
 
     public SqlitePragmaInterceptor(DatabaseOptions options) =>
-        _pragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};";
+        _pragmas = For(options);
+
+    /// <summary>The settings every connection needs, EF Core's and the message writer's alike.</summary>
+    public static string For(DatabaseOptions options) =>
+        $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; " +
+        $"PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

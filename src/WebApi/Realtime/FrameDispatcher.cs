@@ -76,7 +76,7 @@ internal sealed class FrameDispatcher
 
             case "join_chat":
                 var chatToJoin = Required(frame.ChatId, "chat_id");
-                var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin), cancellationToken);
+                var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin, frame.LastSeq), cancellationToken);
                 if (frame.LastSeq is { } lastSeq)
                     await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
                 else
@@ -111,9 +111,6 @@ internal sealed class FrameDispatcher
     // told to reload over REST rather than flooded.
     private async Task JoinAndReplayAsync(RealtimeConnection connection, long chatId, long? lastMessageId, long lastSeq, CancellationToken cancellationToken)
     {
-        if (lastSeq < 0)
-            throw new RequestValidationException("last_seq", "last_seq cannot be negative.");
-
         _gateway.BeginCatchUp(connection, chatId, lastMessageId);
         var replayedUpTo = lastSeq;
         try

@@ -53,7 +53,7 @@ internal sealed class MessageSql : IDisposable
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {options.BusyTimeoutMs}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};";
+                pragmas.CommandText = SqlitePragmaInterceptor.For(options);
                 pragmas.ExecuteNonQuery();
             }
 

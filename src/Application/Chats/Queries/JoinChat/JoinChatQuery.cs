@@ -1,6 +1,7 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,14 @@ namespace CleanChat.Application.Chats.Queries.JoinChat;
 /// </summary>
 [Authorize]
 [ChatAccess(ChatAccessLevel.Participant)]
-public sealed record JoinChatQuery(long ChatId) : IRequest<JoinedChatDto>, IChatScopedRequest;
+/// <param name="LastSeq">The last seq the client saw, when it rejoins to catch up; the caller then replays from there.</param>
+public sealed record JoinChatQuery(long ChatId, long? LastSeq = null) : IRequest<JoinedChatDto>, IChatScopedRequest;
+
+public sealed class JoinChatQueryValidator : AbstractValidator<JoinChatQuery>
+{
+    public JoinChatQueryValidator() =>
+        RuleFor(q => q.LastSeq).GreaterThanOrEqualTo(0).When(q => q.LastSeq is not null);
+}
 
 public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId);
 

@@ -46,10 +46,10 @@ internal sealed class GetUploadedFileQueryHandler : IRequestHandler<GetUploadedF
             })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("File");
 
+        // Whether the messages carrying the file are deleted: none (not sent yet), some, or all.
         var url = file.Url;
-        var carriedOnlyByDeleted = await messages.AnyAsync(m => m.MediaUrl == url, cancellationToken)
-            && !await messages.AnyAsync(m => m.MediaUrl == url && !m.IsDeleted, cancellationToken);
-        if (carriedOnlyByDeleted)
+        var deletedStates = await messages.Where(m => m.MediaUrl == url).Select(m => m.IsDeleted).Distinct().ToListAsync(cancellationToken);
+        if (deletedStates.Count > 0 && deletedStates.All(deleted => deleted))
             throw new NotFoundException("File");
 
         var isThumbnail = name != file.StoredName;
