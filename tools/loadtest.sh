@@ -8,6 +8,7 @@
 #   tools/loadtest.sh --scenario idle --connections 10000 --sockets-per-account 10
 #
 # Extra server settings can be passed as environment variables (e.g. Database__Synchronous=Normal).
+# LOADTEST_SERVER_ENV="NAME=value ..." sets variables for the server process alone (runtime knobs, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,7 @@ server_dir=src/WebApi/bin/Release/net10.0
   Realtime__MaxConnectionsPerParticipant="${Realtime__MaxConnectionsPerParticipant:-10}" \
   Logging__LogLevel__Default=Warning \
   Logging__LogLevel__CleanChat=Warning \
-  exec dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$port"
+  exec env ${LOADTEST_SERVER_ENV:-} dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$port"
 ) > "$db.server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

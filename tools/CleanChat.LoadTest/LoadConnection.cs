@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -144,9 +145,14 @@ public sealed class LoadConnection
         if (content.Length < 2 || content[0] != (byte)'L')
             return;
 
-        var parts = Encoding.ASCII.GetString(content).Split('|');
-        var sender = int.Parse(parts[1]);
-        var scheduled = long.Parse(parts[3]);
+        // L|sender|sequence|scheduled, parsed in place: no strings per frame.
+        content = content[2..];
+        if (!Utf8Parser.TryParse(content, out int sender, out var used) || used >= content.Length)
+            return;
+        content = content[(used + 1)..];
+        var bar = content.IndexOf((byte)'|');
+        if (bar < 0 || !Utf8Parser.TryParse(content[(bar + 1)..], out long scheduled, out _))
+            return;
         Recorder?.Record(sender == Index, scheduled, now);
     }
 }

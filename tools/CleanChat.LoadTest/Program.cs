@@ -21,8 +21,8 @@ if (options.Scenario == "idle")
 var connections = await Chats.ConnectAsync(api, options, accounts);
 Console.WriteLine($"# {connections.Count} sockets connected and joined in {setupClock.Elapsed.TotalSeconds:0.0} s total");
 
-Console.WriteLine("| offered msg/s | sent | persisted msg/s | deliveries/s | delivered | p50 ms | p99 ms | p99.9 ms | ack p99 ms | errors | server CPU % | server RSS MB | sustained |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| offered msg/s | sent | persisted msg/s | committed msg/s | deliveries/s | delivered | p50 ms | p99 ms | p99.9 ms | ack p99 ms | errors | server CPU % | generator CPU % | server RSS MB | sustained |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var rate in options.Rates)
 {
     var result = await Steps.RunAsync(options, connections, rate, server);
@@ -57,12 +57,17 @@ internal static class Steps
         }
 
         double cpuAtStart = double.NaN;
+        var generatorCpuAtStart = TimeSpan.Zero;
         var sequence = 0L;
         while (true)
         {
             var now = Stopwatch.GetTimestamp();
             if (double.IsNaN(cpuAtStart) && now >= windowStart)
+            {
                 cpuAtStart = server.CpuSeconds();
+                generatorCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+            }
+
             if (now >= windowEnd)
                 break;
 
@@ -79,6 +84,7 @@ internal static class Steps
         }
 
         var cpuAtEnd = server.CpuSeconds();
+        var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuAtStart).TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(options.DrainSeconds));
 
         var deliveries = recorder.DeliveryLatencies();
@@ -89,6 +95,6 @@ internal static class Steps
         var sustained = ratio >= 0.999 && p99 <= options.TargetP99Ms && acks.Length >= recorder.Sent * 0.999;
         var cpu = (cpuAtEnd - cpuAtStart) / seconds * 100;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {ratePerConnection * connections.Count:0} | {recorder.Sent} | {acks.Length / seconds:0} | {deliveries.Length / seconds:0} | {ratio:P2} | {StepRecorder.Percentile(deliveries, 50):0.0} | {p99:0.0} | {StepRecorder.Percentile(deliveries, 99.9):0.0} | {StepRecorder.Percentile(acks, 99):0.0} | {recorder.Errors} | {cpu:0} | {server.RssBytes() / 1048576.0:0} | {(sustained ? "yes" : "no")} |");
+            $"| {ratePerConnection * connections.Count:0} | {recorder.Sent} | {acks.Length / seconds:0} | {recorder.AcksReceivedInWindow / seconds:0} | {deliveries.Length / seconds:0} | {ratio:P2} | {StepRecorder.Percentile(deliveries, 50):0.0} | {p99:0.0} | {StepRecorder.Percentile(deliveries, 99.9):0.0} | {StepRecorder.Percentile(acks, 99):0.0} | {recorder.Errors} | {cpu:0} | {generatorCpu / seconds * 100:0} | {server.RssBytes() / 1048576.0:0} | {(sustained ? "yes" : "no")} |");
     }
 }

@@ -15,6 +15,7 @@ public sealed class StepRecorder
     private long _sent;
     private long _expectedDeliveries;
     private long _errors;
+    private long _acksReceivedInWindow;
 
     public StepRecorder(long windowStart, long windowEnd, long expectedSamples, int shards = 64)
     {
@@ -32,6 +33,12 @@ public sealed class StepRecorder
     public long ExpectedDeliveries => Interlocked.Read(ref _expectedDeliveries);
     public long Errors => Interlocked.Read(ref _errors);
 
+    /// <summary>
+    /// Acknowledgements that arrived inside the window, whenever their message was scheduled: what the
+    /// server actually committed per second, which under overload is its capacity.
+    /// </summary>
+    public long AcksReceivedInWindow => Interlocked.Read(ref _acksReceivedInWindow);
+
     public bool InWindow(long scheduled) => scheduled >= _windowStart && scheduled < _windowEnd;
 
     public void Scheduled(long scheduled, int recipients)
@@ -44,6 +51,8 @@ public sealed class StepRecorder
 
     public void Record(bool isAck, long scheduled, long received)
     {
+        if (isAck && InWindow(received))
+            Interlocked.Increment(ref _acksReceivedInWindow);
         if (!InWindow(scheduled))
             return;
         var shard = (isAck ? _ackLatencies : _deliveryLatencies)[Environment.CurrentManagedThreadId % _deliveryLatencies.Length];
