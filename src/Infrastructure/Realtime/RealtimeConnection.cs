@@ -190,13 +190,16 @@ public sealed class RealtimeConnection
     /// <summary>Sends queued frames until the connection closes; ends with the close frame or an abort.</summary>
     public async Task RunSendLoopAsync()
     {
+        // Sends take no token: a cancellable send takes the WebSocket's slow path (a lock wait and a
+        // registration per frame). Aborting the socket ends a send stuck on a client that stopped reading.
+        await using var abortStuckSend = _aborted.Token.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket);
         try
         {
             await foreach (var frame in _outbound.Reader.ReadAllAsync(_aborted.Token))
             {
                 if (_dropQueuedOnClose)
                     break;
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
 
             if (CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
