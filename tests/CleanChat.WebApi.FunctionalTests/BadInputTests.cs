@@ -49,6 +49,22 @@ public class BadInputTests : IClassFixture<CleanChatApiFactory>
     }
 
     [Theory]
+    [InlineData("before_id")]
+    [InlineData("after_id")]
+    public async Task A_history_cursor_from_another_chat_is_a_400_naming_the_cursor(string cursor)
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer);
+        var otherChatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.OtherCustomer);
+        var foreignId = (await ChatApi.SendAsync(world.Staff, otherChatId, "elsewhere"))["id"]!.GetValue<long>();
+
+        var response = await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}/messages?{cursor}={foreignId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync())["errors"]![cursor].ShouldNotBeNull();
+    }
+
+    [Theory]
     [InlineData("?page=0")]
     [InlineData("?page_size=1000")]
     [InlineData("?page_size=0")]

@@ -36,12 +36,12 @@ internal static class ChatProjection
                 UpdatedAt = c.UpdatedAt,
                 TotalMessages = messages.Count(m => m.ChatId == c.Id),
 
-                // Scalar subqueries (SQLite has no lateral joins); each is one step down the (chat_id, id) index.
-                LastMessageType = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                // Scalar subqueries (SQLite has no lateral joins); each is one step down the (chat_id, seq) index.
+                LastMessageType = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq)
                     .Select(m => (MessageType?)m.MessageType).FirstOrDefault(),
-                LastMessageIsDeleted = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                LastMessageIsDeleted = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq)
                     .Select(m => m.IsDeleted).FirstOrDefault(),
-                LastMessageContent = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id)
+                LastMessageContent = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq)
                     .Select(m => m.IsDeleted ? null : m.Content).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -71,9 +71,9 @@ internal static class ChatProjection
                     ? customers.Where(u => u.Id == p.ParticipantId).Select(u => u.PhoneNumber).FirstOrDefault()
                     : null,
 
-                // Unread: others' visible messages past this participant's read pointer.
+                // Unread: others' visible messages past this participant's read pointer (its place in the chat).
                 UnreadCount = messages.Count(m => m.ChatId == p.ChatId
-                    && m.Id > (p.LastReadMessageId ?? 0)
+                    && m.Seq > (messages.Where(r => r.Id == p.LastReadMessageId).Select(r => (long?)r.Seq).FirstOrDefault() ?? 0)
                     && !m.IsDeleted
                     && !(m.SenderType == p.ParticipantType && m.SenderId == p.ParticipantId)),
             })

@@ -24,14 +24,16 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.HasOne<Chat>("Chat").WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ChatMessage>().WithMany().HasForeignKey(m => m.ReplyToMessageId).OnDelete(DeleteBehavior.Restrict);
 
-        // History pages, unread counts and last-message lookups all walk this index.
-        builder.HasIndex(m => new { m.ChatId, m.Id });
-
         // Which messages carry a file (serving a file checks that one of them is not deleted).
         builder.HasIndex(m => m.MediaUrl);
 
-        // One message per place in a chat; and one message per sender's client id, so a retried send is stored once.
+        // One message per place in a chat. The only chat-ordered index: history pages, unread counts and
+        // last-message lookups all walk it. Within a chat seq rises with id (both are assigned in commit
+        // order), so an id cursor becomes a seq bound; a second (chat_id, id) index would double the index
+        // pages every send dirties, and the write-ahead log it writes.
         builder.HasIndex(m => new { m.ChatId, m.Seq }).IsUnique();
+
+        // One message per sender's client id, so a retried send is stored once.
         builder.HasIndex(m => new { m.SenderType, m.SenderId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");
     }
 }

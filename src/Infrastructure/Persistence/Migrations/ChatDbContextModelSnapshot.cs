@@ -297,8 +297,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ReplyToMessageId");
 
-                    b.HasIndex("ChatId", "Id");
-
                     b.HasIndex("ChatId", "Seq")
                         .IsUnique();
 

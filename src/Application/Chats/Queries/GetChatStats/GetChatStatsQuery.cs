@@ -39,7 +39,9 @@ internal sealed class GetChatStatsQueryHandler : IRequestHandler<GetChatStatsQue
                 c.IsArchived,
                 Unread = participants
                     .Where(p => p.ChatId == c.Id && p.IsActive && p.ParticipantType == me.Type && p.ParticipantId == me.Id)
-                    .Select(p => messages.Count(m => m.ChatId == c.Id && m.Id > (p.LastReadMessageId ?? 0) && !m.IsDeleted
+                    .Select(p => messages.Count(m => m.ChatId == c.Id
+                        && m.Seq > (messages.Where(r => r.Id == p.LastReadMessageId).Select(r => (long?)r.Seq).FirstOrDefault() ?? 0)
+                        && !m.IsDeleted
                         && !(m.SenderType == me.Type && m.SenderId == me.Id)))
                     .FirstOrDefault(),
             })

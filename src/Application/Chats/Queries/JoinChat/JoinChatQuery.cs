@@ -36,7 +36,7 @@ internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, Join
         return await _read.Chats
             .Where(c => c.Id == request.ChatId)
             .Select(c => new JoinedChatDto(c.Id, c.IsArchived,
-                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault()))
+                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => (long?)m.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Chat");
     }

@@ -1,3 +1,4 @@
+using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
 using MediatR;
@@ -52,18 +53,28 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
         else if (request.AfterId is { } afterId)
         {
             // Catching up: the oldest messages after the cursor, shown newest first like every page.
-            page = inChat.Where(m => m.Id > afterId).OrderBy(m => m.Id).Take(request.PageSize + 1);
+            var after = await PlaceOfAsync(afterId, request.ChatId, nameof(request.AfterId), "after_id", cancellationToken);
+            page = inChat.Where(m => m.Seq > after).OrderBy(m => m.Seq).Take(request.PageSize + 1);
+        }
+        else if (request.BeforeId is { } beforeId)
+        {
+            var before = await PlaceOfAsync(beforeId, request.ChatId, nameof(request.BeforeId), "before_id", cancellationToken);
+            page = inChat.Where(m => m.Seq < before).OrderByDescending(m => m.Seq).Take(request.PageSize + 1);
         }
         else
         {
-            var older = request.BeforeId is { } beforeId ? inChat.Where(m => m.Id < beforeId) : inChat;
-            var skip = request.BeforeId is null ? (request.Page - 1) * request.PageSize : 0;
-            page = older.OrderByDescending(m => m.Id).Skip(skip).Take(request.PageSize + 1);
+            page = inChat.OrderByDescending(m => m.Seq).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize + 1);
         }
 
         var messages = await MessageProjection.ToDtosAsync(_read, page, request.ChatId, cancellationToken);
         var hasMore = messages.Count > request.PageSize;
-        var shown = messages.Take(request.PageSize).OrderByDescending(m => m.Id).ToList();
+        var shown = messages.Take(request.PageSize).OrderByDescending(m => m.Seq).ToList();
         return new MessageHistoryDto(shown, total, request.Page, request.PageSize, hasMore);
     }
+
+    // An id cursor becomes the message's seq: within a chat both follow commit order, and seq is what the
+    // chat's index is ordered by. A cursor from another chat (or none) has no place here.
+    private async Task<long> PlaceOfAsync(long messageId, long chatId, string field, string parameter, CancellationToken cancellationToken) =>
+        await _read.Messages.Where(m => m.Id == messageId && m.ChatId == chatId).Select(m => (long?)m.Seq).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new RequestValidationException(field, $"{parameter} must be the id of a message in this chat.");
 }

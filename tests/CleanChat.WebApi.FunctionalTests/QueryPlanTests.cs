@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using CleanChat.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace CleanChat.WebApi.FunctionalTests;
+
+/// <summary>
+/// The reads over messages find their rows through an index, never by scanning the message table:
+/// SQLite's own plan for every statement the service ran, with the parameters it ran them with.
+/// </summary>
+public partial class QueryPlanTests
+{
+    [Fact]
+    public async Task History_pages_unread_counts_and_the_chat_list_search_the_chat_index_and_never_scan_the_messages()
+    {
+        using var factory = new CleanChatApiFactory();
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer);
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++)
+            ids.Add((await ChatApi.SendAsync(i % 2 == 0 ? world.Staff : world.Customer, chatId, $"m{i}"))["id"]!.GetValue<long>());
+        (await world.Customer.Client.PostJsonAsync($"/api/v1/chat/chats/{chatId}/read", new { message_id = ids[2] })).EnsureSuccessStatusCode();
+
+        (await world.Staff.Client.PostJsonAsync($"/api/v1/chat/chats/{chatId}/read", new { message_id = ids[3] })).EnsureSuccessStatusCode();
+
+        factory.Sql.StartRecording();
+        foreach (var (reader, url) in new[]
+        {
+            (world.Customer, $"/api/v1/chat/chats/{chatId}/messages"),
+            (world.Customer, $"/api/v1/chat/chats/{chatId}/messages?before_id={ids[4]}&page_size=2"),
+            (world.Customer, $"/api/v1/chat/chats/{chatId}/messages?after_id={ids[1]}&page_size=2"),
+            (world.Customer, $"/api/v1/chat/chats/{chatId}/messages?after_seq=3"),
+            (world.Customer, "/api/v1/chat/chats/customer"),
+            (world.Staff, "/api/v1/chat/chats"),
+            (world.Staff, "/api/v1/chat/stats"),
+        })
+        {
+            (await reader.Client.GetAsync(url)).EnsureSuccessStatusCode();
+        }
+
+        var plans = new List<string>();
+        foreach (var command in factory.Sql.StopRecording())
+        {
+            var messageAliases = MessageTableAlias().Matches(command.Text).Select(m => m.Groups[1].Value).ToHashSet();
+            if (messageAliases.Count == 0)
+                continue;
+
+            var plan = await ExplainAsync(factory.DatabasePath, command);
+            plan.ShouldNotContain(line => ScansMessages(line, messageAliases),
+                $"{string.Join(Environment.NewLine, plan)}{Environment.NewLine}for{Environment.NewLine}{command.Text}");
+            plans.AddRange(plan);
+        }
+
+        // The cursors and the read pointer become seq bounds on the chat's own index.
+        plans.ShouldContain(line => line.Contains("IX_chat_messages_chat_id_seq (chat_id=? AND seq<?)"));
+        plans.ShouldContain(line => line.Contains("IX_chat_messages_chat_id_seq (chat_id=? AND seq>?)"));
+    }
+
+    // "SCAN TABLE chat_messages AS c" in the bundled SQLite, "SCAN c" in later ones; either way a walk
+    // over every message (or every entry of one of its indexes).
+    private static bool ScansMessages(string planLine, ISet<string> messageAliases)
+    {
+        if (!planLine.StartsWith("SCAN ", StringComparison.Ordinal))
+            return false;
+        var words = planLine.Split(' ');
+        return words.Contains("chat_messages") || messageAliases.Contains(words[1] == "TABLE" ? words[2] : words[1]);
+    }
+
+    private static async Task<List<string>> ExplainAsync(string databasePath, RecordedCommand command)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Text;
+        foreach (var (name, value) in command.Parameters)
+            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            lines.Add(reader.GetString(3));
+        return lines;
+    }
+
+    [GeneratedRegex("\"chat_messages\" AS \"(\\w+)\"")]
+    private static partial Regex MessageTableAlias();
+}
