@@ -68,7 +68,7 @@ public partial class QueryPlanTests
 
     private static async Task<List<string>> ExplainAsync(string databasePath, RecordedCommand command)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Text;
