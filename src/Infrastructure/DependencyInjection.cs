@@ -1,5 +1,6 @@
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Validation;
+using CleanChat.Application.Messages.Queries.GetChatHistory;
 using CleanChat.Application.Uploads;
 using CleanChat.Infrastructure.Files;
 using CleanChat.Infrastructure.Identity;
@@ -81,7 +82,10 @@ public static class DependencyInjection
 
         services.AddSingleton<InMemoryPresenceTracker>();
         services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
-        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.SectionName));
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.SectionName))
+            .Validate(o => o.MaxReplayMessages is >= 1 and <= GetChatHistoryQuery.MaxPageSize,
+                $"Realtime:MaxReplayMessages must be between 1 and {GetChatHistoryQuery.MaxPageSize} (one history page).")
+            .ValidateOnStart();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<RealtimeGateway>();
         services.AddScoped<RealtimeFrameContext>();

@@ -120,6 +120,27 @@ public class DeliveryOrderTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task The_replay_bound_is_configuration_up_to_it_messages_are_replayed_past_it_reload_is_asked()
+    {
+        using var factory = RealtimeFactory.With(new Dictionary<string, string?> { ["Realtime:MaxReplayMessages"] = "3" });
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        for (var i = 1; i <= 4; i++)
+            await ChatApi.SendAsync(world.Staff, chatId, $"m{i}");
+
+        await using var caughtUp = await SocketClient.ConnectAsync(factory, world.Customer);
+        await caughtUp.SendAsync(new { type = "join_chat", chat_id = chatId, last_seq = 1 });
+        for (var seq = 2; seq <= 4; seq++)
+            (await caughtUp.WaitForAsync("message"))["message"]!["seq"]!.GetValue<long>().ShouldBe(seq);
+        await caughtUp.ShouldNotReceiveBeforePongAsync("reload_history");
+
+        await using var tooFarBehind = await SocketClient.ConnectAsync(factory, world.Customer);
+        await tooFarBehind.SendAsync(new { type = "join_chat", chat_id = chatId, last_seq = 0 });
+        (await tooFarBehind.WaitForAsync("reload_history"))["last_seq"]!.GetValue<long>().ShouldBe(0);
+        await tooFarBehind.ShouldNotReceiveBeforePongAsync("message");
+    }
+
+    [Fact]
     public async Task A_negative_last_seq_is_refused_and_the_socket_does_not_join()
     {
         var world = await TestWorld.CreateAsync(_factory);

@@ -31,6 +31,12 @@ public sealed class RealtimeOptions
     /// <summary>A connection that sends nothing (not even a ping frame) for this long is closed.</summary>
     public int IdleTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Most messages a rejoin with <c>last_seq</c> replays over the socket (at most a history page, 100);
+    /// a client that missed more is told to reload history over REST instead of being flooded.
+    /// </summary>
+    public int MaxReplayMessages { get; set; } = 100;
+
     /// <summary>How long a closing handshake may take before the socket is dropped.</summary>
     public int CloseTimeoutSeconds { get; set; } = 5;
 }

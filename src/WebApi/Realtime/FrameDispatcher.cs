@@ -115,7 +115,7 @@ internal sealed class FrameDispatcher
         var replayedUpTo = lastSeq;
         try
         {
-            var missed = await SendAsync(connection, new GetChatHistoryQuery(chatId, PageSize: GetChatHistoryQuery.MaxPageSize, AfterSeq: lastSeq), cancellationToken);
+            var missed = await SendAsync(connection, new GetChatHistoryQuery(chatId, PageSize: _gateway.Options.MaxReplayMessages, AfterSeq: lastSeq), cancellationToken);
             if (missed.HasMore)
             {
                 connection.TrySend(ServerFrames.ReloadHistory(chatId, lastSeq));

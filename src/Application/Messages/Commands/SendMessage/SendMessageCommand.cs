@@ -72,6 +72,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         await _notifier.NotifyAsync(new MessageRepeatedNotification(original, caller.Participant), cancellationToken);
         return original;
     }
+
     // A media message carries a file its sender uploaded here, of the kind the message type promises.
     private async Task<MessageAttachment?> AttachmentAsync(SendMessageCommand request, ParticipantRef sender, CancellationToken cancellationToken)
     {

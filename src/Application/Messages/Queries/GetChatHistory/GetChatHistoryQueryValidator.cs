@@ -10,9 +10,7 @@ public sealed class GetChatHistoryQueryValidator : AbstractValidator<GetChatHist
 
     public GetChatHistoryQueryValidator(IOptions<EntityReferenceOptions> entityReferences)
     {
-        var allowed = entityReferences.Value.AllowedTypes;
-        RuleFor(q => q.EntityType).Must(t => t is null || allowed.Contains(t))
-            .WithMessage($"entity_type must be one of: {string.Join(", ", allowed.Order())}.");
+        RuleFor(q => q.EntityType).OfKnownEntityType(entityReferences.Value);
         RuleFor(q => q.EntityType).NotNull().When(q => q.EntityId is not null).WithMessage("entity_id filters only together with entity_type.");
         RuleFor(q => q.Page).InclusiveBetween(1, MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, GetChatHistoryQuery.MaxPageSize);
