@@ -13,8 +13,8 @@ namespace CleanChat.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the use cases: MediatR 5 (by hand: no MediatR DI package restores here), every handler
-    /// and validator of this assembly, and the pipeline behaviours in their fixed order.
+    /// Registers the use cases: MediatR 5 (by hand: no MediatR DI package restores here),
+    /// every handler and validator of this assembly, and the pipeline behaviours in their fixed order.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -32,10 +32,10 @@ public static class DependencyInjection
             .FromAssemblyOf<ApplicationAssembly>()
             .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
-            .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
-            .AsImplementedInterfaces()
-            .WithSingletonLifetime());
+            .WithScopedLifetime());
+
+        // Validators hold no state and no scoped dependencies: one instance each for the whole process.
+        services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Order matters: outermost first. Authorization runs before validation so that validators
         // never do work (or reveal anything) for a caller who will be refused.

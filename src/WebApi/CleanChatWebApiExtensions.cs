@@ -111,9 +111,10 @@ public static class CleanChatWebApiExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<JwtTokenService>((options, tokens) =>
             {
-                // One validator with the strict rules (HS256 only, short skew, exp required) for every transport.
-                options.SecurityTokenValidators.Clear();
-                options.SecurityTokenValidators.Add(tokens.Validator);
+                // One handler with the strict rules (HS256 only, short skew, exp required) for every transport.
+                options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokens.Handler);
                 options.TokenValidationParameters = tokens.ValidationParameters;
                 options.Events = new JwtBearerEvents
                 {

@@ -6,6 +6,7 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Common;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace CleanChat.Application.UnitTests;

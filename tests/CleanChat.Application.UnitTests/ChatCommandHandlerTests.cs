@@ -4,6 +4,7 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace CleanChat.Application.UnitTests;

@@ -6,6 +6,7 @@ using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Commands.SendMessage;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace CleanChat.Application.UnitTests;
@@ -16,7 +17,7 @@ public class MessageCommandHandlerTests
     private readonly IMessageRepository _messages = Substitute.For<IMessageRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly IMessageStore _store = Substitute.For<IMessageStore>();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 9, 10, 30, 0, TimeSpan.Zero));
     private readonly Chat _chat = Saved.Chat(1);
 
     public MessageCommandHandlerTests() => _chats.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_chat);
@@ -41,7 +42,7 @@ public class MessageCommandHandlerTests
             () => dto.Content.ShouldBe("hi"),
             () => dto.SenderName.ShouldBe("Sam"),
             () => dto.ClientMessageId.ShouldBe(clientId),
-            () => dto.CreatedAt.ShouldBe(_time.Now.UtcDateTime));
+            () => dto.CreatedAt.ShouldBe(_time.GetUtcNow().UtcDateTime));
         await _store.Received(1).AppendAsync(Arg.Is<ChatMessage>(m => m.ChatId == 1 && m.ClientMessageId == clientId), Arg.Any<CancellationToken>());
     }
 
@@ -92,7 +93,7 @@ public class MessageCommandHandlerTests
 
         var state = await handler.Handle(new MarkMessagesReadCommand(1, 101), CancellationToken.None);
 
-        state.ShouldBe(new ReadStateDto(1, 101, _time.Now.UtcDateTime));
+        state.ShouldBe(new ReadStateDto(1, 101, _time.GetUtcNow().UtcDateTime));
         await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
@@ -130,7 +131,7 @@ public class MessageCommandHandlerTests
         await handler.Handle(new DeleteMessageCommand(101), CancellationToken.None);
 
         message.IsDeleted.ShouldBeTrue();
-        message.DeletedAt.ShouldBe(_time.Now.UtcDateTime);
+        message.DeletedAt.ShouldBe(_time.GetUtcNow().UtcDateTime);
         await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 

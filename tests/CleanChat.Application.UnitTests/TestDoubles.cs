@@ -5,13 +5,6 @@ using NSubstitute;
 
 namespace CleanChat.Application.UnitTests;
 
-internal sealed class FakeTimeProvider : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2026, 1, 9, 10, 30, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 internal static class Callers
 {
     public const long SalonId = 10;

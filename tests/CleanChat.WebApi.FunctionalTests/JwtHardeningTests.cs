@@ -1,7 +1,6 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
@@ -9,8 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace CleanChat.WebApi.FunctionalTests;
 
 /// <summary>
-/// IdentityModel 5.7.2's defaults are weak; each override is proved here with a token forged under the
-/// service's own key, so only the overridden rule can be what refuses it.
+/// IdentityModel's defaults are weak; each rule is proved here with a token forged under the service's own
+/// 64-byte key (long enough to sign HS512), so only the rule under test can be what refuses it.
 /// </summary>
 public class JwtHardeningTests : IClassFixture<CleanChatApiFactory>
 {
@@ -29,6 +28,8 @@ public class JwtHardeningTests : IClassFixture<CleanChatApiFactory>
     [InlineData(SecurityAlgorithms.HmacSha512)]
     public async Task A_token_signed_with_another_HMAC_algorithm_under_the_same_key_is_refused(string algorithm)
     {
+        Encoding.UTF8.GetByteCount(CleanChatApiFactory.SigningKey).ShouldBeGreaterThanOrEqualTo(64, "a shorter key cannot sign HS512, and the test would pass for the wrong reason");
+
         (await CallWith(Forge(algorithm))).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -42,9 +43,33 @@ public class JwtHardeningTests : IClassFixture<CleanChatApiFactory>
     }
 
     [Fact]
+    public async Task A_token_carrying_its_own_signing_key_in_the_header_is_refused()
+    {
+        const string attackerKey = "an-attackers-key-that-is-long-enough-to-sign-with-hs256-00000000";
+        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(attackerKey)) { KeyId = "attacker" };
+        var embedded = new Dictionary<string, object>
+        {
+            ["jwk"] = new Dictionary<string, object> { ["kty"] = "oct", ["kid"] = "attacker", ["k"] = Base64UrlEncoder.Encode(attackerKey) },
+        };
+
+        var token = TokenForge.Write(TokenForge.Customer(1), DateTime.UtcNow.AddMinutes(10), new SigningCredentials(key, SecurityAlgorithms.HmacSha256), extraHeaders: embedded);
+
+        (await CallWith(token)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_an_asymmetric_algorithm_is_refused()
+    {
+        using var rsa = RSA.Create(2048);
+        var signing = new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256);
+
+        (await CallWith(TokenForge.Write(TokenForge.Customer(1), DateTime.UtcNow.AddMinutes(10), signing))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_token_without_expiry_is_refused()
     {
-        (await CallWith(Forge(SecurityAlgorithms.HmacSha256, withExpiry: false))).ShouldBe(HttpStatusCode.Unauthorized);
+        (await CallWith(TokenForge.Write(TokenForge.Customer(1), expires: null))).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -59,13 +84,13 @@ public class JwtHardeningTests : IClassFixture<CleanChatApiFactory>
     [InlineData("cleanchat", "someone-elses-clients")]
     public async Task A_token_for_another_issuer_or_audience_is_refused(string issuer, string audience)
     {
-        (await CallWith(Forge(SecurityAlgorithms.HmacSha256, issuer: issuer, audience: audience))).ShouldBe(HttpStatusCode.Unauthorized);
+        (await CallWith(TokenForge.Write(TokenForge.Customer(1), DateTime.UtcNow.AddMinutes(10), issuer: issuer, audience: audience))).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
-        (await CallWith(Forge(SecurityAlgorithms.HmacSha256, key: "an-attackers-key-that-is-long-enough-to-sign-0000"))).ShouldBe(HttpStatusCode.Unauthorized);
+        (await CallWith(TokenForge.Write(TokenForge.Customer(1), DateTime.UtcNow.AddMinutes(10), key: "an-attackers-key-that-is-long-enough-to-sign-0000"))).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     private async Task<HttpStatusCode> CallWith(string token)
@@ -75,20 +100,6 @@ public class JwtHardeningTests : IClassFixture<CleanChatApiFactory>
         return (await client.GetAsync("/api/v1/chat/stats")).StatusCode;
     }
 
-    private static string Forge(string algorithm, DateTime? expires = null, bool withExpiry = true, string issuer = "cleanchat", string audience = "cleanchat-clients", string key = CleanChatApiFactory.SigningKey)
-    {
-        var handler = new JwtSecurityTokenHandler { SetDefaultTimesOnTokenCreation = false };
-        var now = DateTime.UtcNow;
-        var token = handler.CreateJwtSecurityToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Subject = new ClaimsIdentity(new[] { new Claim("sub", "1"), new Claim("ptype", "customer"), new Claim("name", "Forged") }),
-            IssuedAt = now.AddMinutes(-5),
-            NotBefore = now.AddMinutes(-5),
-            Expires = withExpiry ? expires ?? now.AddMinutes(10) : null,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
-        });
-        return handler.WriteToken(token);
-    }
+    private static string Forge(string algorithm, DateTime? expires = null) =>
+        TokenForge.Write(TokenForge.Customer(1), expires ?? DateTime.UtcNow.AddMinutes(10), algorithm);
 }

@@ -8,10 +8,18 @@ public class RealtimeLimitsTests
     [Fact]
     public async Task A_socket_that_sends_nothing_for_the_idle_timeout_is_closed()
     {
-        using var factory = RealtimeFactory.With(new Dictionary<string, string?> { ["Realtime:IdleTimeoutSeconds"] = "1" });
+        using var factory = RealtimeFactory.With(new Dictionary<string, string?> { ["Realtime:IdleTimeoutSeconds"] = "10" });
         var world = await TestWorld.CreateAsync(factory);
         await using var client = await SocketClient.ConnectAsync(factory, world.Customer);
         await client.WaitForAsync("connected");
+
+        // A ping answered means the session is running, its idle timer set on the service's clock.
+        await client.SendAsync(new { type = "ping" });
+        await client.WaitForAsync("pong");
+        factory.Time.Advance(TimeSpan.FromSeconds(9));
+        await client.SendAsync(new { type = "ping" });
+        await client.WaitForAsync("pong");
+        factory.Time.Advance(TimeSpan.FromSeconds(11));
 
         (await client.WaitForCloseAsync()).ShouldBe(WebSocketCloseStatus.NormalClosure);
         client.CloseDescription.ShouldBe("Idle timeout");

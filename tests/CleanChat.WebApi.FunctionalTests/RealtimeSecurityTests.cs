@@ -1,11 +1,7 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.WebSockets;
-using System.Security.Claims;
-using System.Text;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 using CleanChat.WebApi.Realtime;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CleanChat.WebApi.FunctionalTests;
 
@@ -61,10 +57,13 @@ public class RealtimeSecurityTests : IClassFixture<RealtimeSecurityTests.Factory
     {
         var world = await TestWorld.CreateAsync(_factory);
 
-        // The server times the expiry on its own clock; without this, the wait grows with the fixture's age.
+        // The library checks the token against the real clock and the gateway times its expiry on the
+        // service's clock; start both together, then move the service's clock past the expiry.
         _factory.Time.CatchUpWithRealTime();
-        await using var client = await SocketClient.ConnectAsync(_factory.SocketUri(ChatSocketEndpoints.StaffPath, Forge(world.Staff, DateTime.UtcNow.AddSeconds(2))));
+        await using var client = await SocketClient.ConnectAsync(_factory.SocketUri(ChatSocketEndpoints.StaffPath, Forge(world.Staff, DateTime.UtcNow.AddSeconds(20))));
         await client.WaitForAsync("connected");
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(21));
 
         (await client.WaitForCloseAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
         client.CloseDescription.ShouldBe("Token expired");
@@ -118,24 +117,8 @@ public class RealtimeSecurityTests : IClassFixture<RealtimeSecurityTests.Factory
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    private static string Forge(Person person, DateTime expires, string key = CleanChatApiFactory.SigningKey)
-    {
-        var handler = new JwtSecurityTokenHandler { SetDefaultTimesOnTokenCreation = false };
-        var token = handler.CreateJwtSecurityToken(new SecurityTokenDescriptor
-        {
-            Issuer = "cleanchat",
-            Audience = "cleanchat-clients",
-            Subject = new ClaimsIdentity(new[]
-            {
-                new Claim("sub", person.Id.ToString()), new Claim("ptype", "user"), new Claim("salon_id", "1"),
-                new Claim("role", "staff"), new Claim("name", "Forged"),
-            }),
-            NotBefore = expires.AddMinutes(-10),
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-        });
-        return handler.WriteToken(token);
-    }
+    private static string Forge(Person person, DateTime expires, string key = CleanChatApiFactory.SigningKey) =>
+        TokenForge.Write(TokenForge.Staff(person.Id, salonId: 1), expires, key: key, notBefore: expires.AddMinutes(-10));
 
     public sealed class Factory : RealtimeFactory
     {

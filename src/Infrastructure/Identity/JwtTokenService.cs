@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using System.Text;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Common;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CleanChat.Infrastructure.Identity;
@@ -13,16 +13,23 @@ namespace CleanChat.Infrastructure.Identity;
 /// <summary>Issues access tokens and holds the one set of rules every token is validated against.</summary>
 public sealed class JwtTokenService : IAccessTokenIssuer
 {
+    /// <summary>The only algorithm a token may be signed with (ADR 0006).</summary>
+    public const string Algorithm = SecurityAlgorithms.HmacSha256;
+
     private readonly JwtOptions _options;
     private readonly TimeProvider _time;
     private readonly SymmetricSecurityKey _key;
-    private readonly StrictJwtSecurityTokenHandler _handler = new();
+    private readonly SigningCredentials _signing;
+
+    // Keeps claim names as issued ("sub", "role") instead of remapping them to XML-namespace URIs.
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
 
     public JwtTokenService(IOptions<JwtOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
         _key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_options.SigningKey));
+        _signing = new SigningCredentials(_key, Algorithm);
         ValidationParameters = new TokenValidationParameters
         {
             ValidateIssuer = true,
@@ -34,6 +41,10 @@ public sealed class JwtTokenService : IAccessTokenIssuer
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             IssuerSigningKey = _key,
+
+            // Without this an HMAC key long enough for HS384/HS512 verifies those too; the library never
+            // consults a handler's own signature check, so the allow-list is the one place the rule lives.
+            ValidAlgorithms = [Algorithm],
             ClockSkew = TimeSpan.FromSeconds(_options.ClockSkewSeconds),
             NameClaimType = CleanChatClaims.Name,
             RoleClaimType = CleanChatClaims.Role,
@@ -42,54 +53,51 @@ public sealed class JwtTokenService : IAccessTokenIssuer
 
     public TokenValidationParameters ValidationParameters { get; }
 
-    public ISecurityTokenValidator Validator => _handler;
+    /// <summary>The handler the HTTP authentication scheme validates with, configured as this service validates.</summary>
+    public TokenHandler Handler => _handler;
 
     public AccessToken Issue(Caller caller)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenLifetimeMinutes);
-        var claims = new List<Claim>
+        var claims = new Dictionary<string, object>
         {
-            new(CleanChatClaims.Subject, caller.Participant.Id.ToString(CultureInfo.InvariantCulture)),
-            new(CleanChatClaims.ParticipantType, caller.Participant.Type == ParticipantType.User ? "user" : "customer"),
-            new(CleanChatClaims.Name, caller.DisplayName),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            [CleanChatClaims.Subject] = caller.Participant.Id.ToString(CultureInfo.InvariantCulture),
+            [CleanChatClaims.ParticipantType] = caller.Participant.Type == ParticipantType.User ? "user" : "customer",
+            [CleanChatClaims.Name] = caller.DisplayName,
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
         };
         if (caller.SalonId is { } salonId)
-            claims.Add(new Claim(CleanChatClaims.SalonId, salonId.ToString(CultureInfo.InvariantCulture)));
+            claims[CleanChatClaims.SalonId] = salonId.ToString(CultureInfo.InvariantCulture);
         if (caller.Role is { } role)
-            claims.Add(new Claim(CleanChatClaims.Role, role == StaffRole.Admin ? "admin" : "staff"));
+            claims[CleanChatClaims.Role] = role == StaffRole.Admin ? "admin" : "staff";
 
-        var token = _handler.CreateJwtSecurityToken(new SecurityTokenDescriptor
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = _options.Issuer,
             Audience = _options.Audience,
-            Subject = new ClaimsIdentity(claims),
+            Claims = claims,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = new SigningCredentials(_key, StrictJwtSecurityTokenHandler.Algorithm),
+            SigningCredentials = _signing,
         });
-        return new AccessToken(_handler.WriteToken(token), (int)lifetime.TotalSeconds);
+        return new AccessToken(token, (int)lifetime.TotalSeconds);
     }
 
     /// <summary>
     /// Validates a token outside the HTTP authentication handler (WebSocket handshakes) with the same
     /// rules; returns the caller and when the token expires, or null for any invalid token.
     /// </summary>
-    public (Caller Caller, DateTime ExpiresAt)? Validate(string? token)
+    public async Task<(Caller Caller, DateTime ExpiresAt)?> ValidateAsync(string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
             return null;
-        try
-        {
-            var principal = _handler.ValidateToken(token, ValidationParameters, out var validated);
-            return ToCaller(principal) is { } caller ? (caller, validated.ValidTo) : null;
-        }
-        catch (Exception ex) when (ex is SecurityTokenException or ArgumentException)
-        {
+
+        var result = await _handler.ValidateTokenAsync(token, ValidationParameters);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken validated)
             return null;
-        }
+        return ToCaller(new ClaimsPrincipal(result.ClaimsIdentity)) is { } caller ? (caller, validated.ValidTo) : null;
     }
 
     /// <summary>Reads a validated principal back into a caller; null when the claims are incomplete or malformed.</summary>

@@ -57,7 +57,7 @@ public static class ChatSocketEndpoints
         });
 
         var token = context.Request.Query["token"].FirstOrDefault() ?? BearerToken(context.Request);
-        var validated = services.GetRequiredService<JwtTokenService>().Validate(token);
+        var validated = await services.GetRequiredService<JwtTokenService>().ValidateAsync(token);
         if (validated is not { } identity)
         {
             await RefuseAsync(socket, token is null ? "Missing token" : "Invalid or expired token");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
 
@@ -12,7 +13,9 @@ namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
 /// </summary>
 public class CleanChatApiFactory : WebApplicationFactory<Program>
 {
-    public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
+    // 64 bytes: long enough for HS512, so the hardening tests can forge HS384/HS512 tokens under it
+    // and prove they are refused for their algorithm, not because the key was too short to sign them.
+    public const string SigningKey = "functional-tests-signing-key-0123456789abcdef-0123456789abcdefgh";
 
     private readonly string _databasePath;
 
@@ -27,7 +30,8 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
     /// <summary>Hosts the service on a given database file (one another process may have written).</summary>
     public static CleanChatApiFactory OnDatabase(string databasePath) => new(databasePath);
 
-    public FakeTimeProvider Time { get; } = new();
+    /// <summary>The service's clock: starts at the real time and moves only when a test moves it (timers included).</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public SqlCommandCounter Sql { get; } = new();
 

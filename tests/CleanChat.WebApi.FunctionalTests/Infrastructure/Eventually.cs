@@ -1,0 +1,16 @@
+namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
+
+public static class Eventually
+{
+    /// <summary>Polls for a state the server reaches on its own (there is no event to wait for), within a time limit.</summary>
+    public static async Task HoldsAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + SocketClient.DefaultTimeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
