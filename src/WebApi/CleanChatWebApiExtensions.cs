@@ -38,6 +38,9 @@ public static class CleanChatWebApiExtensions
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
 
+        // No "Server: Kestrel" in answers: it tells an attacker which exploits to try and tells clients nothing.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+
         services.ConfigureHttpJsonOptions(options => CleanChatJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
 
@@ -77,6 +80,7 @@ public static class CleanChatWebApiExtensions
 
     public static WebApplication UseCleanChat(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RedactedRequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

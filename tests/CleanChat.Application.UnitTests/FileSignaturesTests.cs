@@ -31,6 +31,21 @@ public class FileSignaturesTests
         { "binary with NUL", new byte[] { (byte)'a', (byte)'b', 0, (byte)'c' } },
         { "invalid UTF-8", new byte[] { (byte)'a', 0xC3, 0x28, (byte)'b' } },
         { "empty", Array.Empty<byte>() },
+        { "HTML page", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>hi</body></html>") },
+        { "HTML fragment", Encoding.UTF8.GetBytes("<p onclick=alert(1)>hi</p>") },
+        { "SVG image", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>") },
+        { "XML with a BOM and leading blank lines", Encoding.UTF8.GetBytes("\uFEFF\r\n  <?xml version=\"1.0\"?><x:script xmlns:x=\"http://www.w3.org/1999/xhtml\"/>") },
+        { "script after some text", Encoding.UTF8.GetBytes("Opening hours below.\n\n<SCRIPT src=//evil.example></SCRIPT>") },
+        { "SVG after some text", Encoding.UTF8.GetBytes("see this:\n<svg\tonload=alert(1)>") },
+    };
+
+    public static TheoryData<string> TextWithAngleBrackets => new()
+    {
+        "a < b and b > c",
+        "I <3 this salon",
+        "<<< look here >>>",
+        "prices: <20 EUR",
+        "the <scripted> menu is not an element",
     };
 
     [Theory]
@@ -42,6 +57,11 @@ public class FileSignaturesTests
     [MemberData(nameof(Refused))]
     public void Anything_else_is_not_recognised(string what, byte[] head) =>
         FileSignatures.Detect(head).ShouldBeNull(what);
+
+    [Theory]
+    [MemberData(nameof(TextWithAngleBrackets))]
+    public void Text_with_angle_brackets_that_are_not_markup_is_still_text(string text) =>
+        FileSignatures.Detect(Encoding.UTF8.GetBytes(text)).ShouldBe(FileSignatures.PlainText);
 
     [Fact]
     public void Text_cut_inside_a_multibyte_character_at_the_sample_end_is_still_text()

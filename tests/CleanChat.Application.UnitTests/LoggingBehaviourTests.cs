@@ -1,5 +1,6 @@
 using CleanChat.Application.Common.Behaviours;
 using CleanChat.Application.Common.Exceptions;
+using CleanChat.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,29 @@ public class LoggingBehaviourTests
         logger.Received(1).Log(LogLevel.Error, Arg.Any<EventId>(), Arg.Any<object>(), Arg.Any<InvalidOperationException>(), Arg.Any<Func<object, Exception?, string>>());
     }
 
-    [Fact]
-    public async Task Expected_outcomes_such_as_not_found_are_not_logged_as_errors()
+    public static TheoryData<Exception> Refusals => new()
     {
+        new RequestValidationException("content", "content is required."),
+        new UnauthenticatedException("Sign in."),
+        new DomainPermissionException("not_your_message", "Only the sender may edit."),
+        new ForbiddenException("Staff only."),
+        new NotFoundException("Chat"),
+        new ConflictException("email_taken", "Already registered."),
+        new DomainRuleViolationException("edit_window_expired", "Too late."),
+        new TooManyAttemptsException(TimeSpan.FromMinutes(1)),
+        new PayloadTooLargeException("Over 10 MiB."),
+        new UnsupportedMediaTypeException("Not an accepted type."),
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Refusals_are_not_logged_because_they_are_answers(Exception refusal)
+    {
+        Refusal.From(refusal).ShouldNotBeNull();
         var logger = Substitute.For<ILogger<UnhandledExceptionBehaviour<string, Unit>>>();
         var behaviour = new UnhandledExceptionBehaviour<string, Unit>(logger);
 
-        await Should.ThrowAsync<NotFoundException>(() => behaviour.Handle("request", CancellationToken.None, () => throw new NotFoundException("Chat")));
+        (await Should.ThrowAsync<Exception>(() => behaviour.Handle("request", CancellationToken.None, () => throw refusal))).ShouldBeSameAs(refusal);
 
         logger.DidNotReceiveWithAnyArgs().Log(default, default, default(object), default, default!);
     }

@@ -86,6 +86,21 @@ public class UploadTests : IClassFixture<RealtimeFactory>
         StoredFiles().ShouldBe(before, ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>", "holiday.jpg", "image/jpeg")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", "logo.png", "image/png")]
+    [InlineData("Notes\n<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>", "notes.txt", "text/plain")]
+    public async Task Markup_is_refused_with_415_whatever_name_it_comes_under(string markup, string fileName, string contentType)
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var before = StoredFiles();
+
+        var response = await UploadAsync(world.Customer, System.Text.Encoding.UTF8.GetBytes(markup), fileName, contentType);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        StoredFiles().ShouldBe(before, ignoreOrder: true);
+    }
+
     [Fact]
     public async Task A_file_over_the_limit_is_refused_with_413_and_nothing_is_left_on_disk()
     {

@@ -28,6 +28,11 @@ public static class FileSignatures
 
     public static IReadOnlyList<DetectedFileType> All { get; } = new[] { Jpeg, Png, Gif, WebP, WebM, Ogg, Mp3, M4a, Wav, Pdf, PlainText };
 
+    // Elements that make a document active (script, frames, plug-ins, SVG) or make a browser treat it as a page.
+    private static readonly byte[][] ActiveTags = new[] { "script", "svg", "html", "iframe", "object", "embed", "body", "?xml", "!doctype" }
+        .Select(tag => Encoding.ASCII.GetBytes("<" + tag))
+        .ToArray();
+
     // MP4 brands of audio-only files and of the general containers phones record voice notes in.
     private static readonly string[] AudioMp4Brands = { "M4A ", "M4B ", "mp42", "mp41", "isom", "iso2", "dash" };
 
@@ -55,12 +60,44 @@ public static class FileSignatures
             return AudioMp4Brands.Contains(Encoding.ASCII.GetString(head.Slice(8, 4))) ? M4a : null;
         if (head.StartsWith("%PDF-"u8))
             return Pdf;
-        return IsPlainText(head) ? PlainText : null;
+        return IsPlainText(head) && !LooksLikeMarkup(head) ? PlainText : null;
     }
 
     // An MPEG audio frame header: 11 set sync bits, then a version and layer that are not "reserved".
     private static bool IsMpegAudioFrame(ReadOnlySpan<byte> head) =>
         head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0 && (head[1] & 0x18) != 0x08 && (head[1] & 0x06) != 0;
+
+    // HTML, SVG and XML are text too, but active content has no place in a chat upload: served inertly they are
+    // still a page one browser setting or a careless proxy away from running. Text that opens with a tag or
+    // declaration, or carries an active element anywhere in the sample, is refused like an unknown type.
+    // "a < b" and "<3" stay text: a tag needs a letter, '!', '?' or '/' straight after the '<'.
+    private static bool LooksLikeMarkup(ReadOnlySpan<byte> text)
+    {
+        var start = text.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? text[3..] : text;
+        start = start.TrimStart(" \t\r\n\f"u8);
+        if (start.Length >= 2 && start[0] == (byte)'<' && (char.IsAsciiLetter((char)start[1]) || start[1] is (byte)'!' or (byte)'?' or (byte)'/'))
+            return true;
+
+        for (var at = text.IndexOf((byte)'<'); at >= 0; at = NextTag(text, at))
+        {
+            foreach (var tag in ActiveTags)
+            {
+                var rest = text[at..];
+                if (rest.Length > tag.Length && Ascii.EqualsIgnoreCase(rest[..tag.Length], tag) && IsTagEnd(rest[tag.Length]))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextTag(ReadOnlySpan<byte> text, int at)
+    {
+        var next = text[(at + 1)..].IndexOf((byte)'<');
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    private static bool IsTagEnd(byte b) => b is (byte)' ' or (byte)'>' or (byte)'/' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f';
 
     // UTF-8 without NUL or other control characters than tab, line breaks and form feed. The sample may cut
     // a multi-byte character at its end, which is not held against it.

@@ -63,7 +63,6 @@ public static class UploadEndpoints
     private static async Task<IResult> Download(string name, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var file = await mediator.Send(new GetUploadedFileQuery(name), ct);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
 
         // Only images are shown inline; anything else is a download, so no document can run as a page of this origin.

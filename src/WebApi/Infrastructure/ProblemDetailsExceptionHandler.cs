@@ -1,14 +1,13 @@
 using System.Text.Json;
 using CleanChat.Application.Common.Exceptions;
-using CleanChat.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CleanChat.WebApi.Infrastructure;
 
 /// <summary>
-/// Turns the closed set of expected exceptions into RFC 9457 problem details; anything else becomes a 500
-/// that reveals nothing of the internals.
+/// Turns refusals (the closed list in <see cref="Refusal"/>) and the framework's own bad-request errors into
+/// RFC 9457 problem details; anything else becomes a 500 that reveals nothing of the internals.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
 {
@@ -20,21 +19,8 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
     {
         var problem = exception switch
         {
-            RequestValidationException validation => new ValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is invalid.",
-            },
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
-            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
-            DomainPermissionException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, e.Code),
-            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
-            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
-            DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "The request breaks a rule", e.Message, e.Code),
-            TooManyAttemptsException e => TooMany(httpContext, e.RetryAfter),
-            PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", e.Message),
-            UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", e.Message),
+            _ when Refusal.From(exception) is { } refusal => FromRefusal(httpContext, refusal),
             _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 
@@ -42,14 +28,34 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         return await _problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    private static ProblemDetails FromRefusal(HttpContext httpContext, Refusal refusal)
+    {
+        if (refusal.RetryAfter is { } retryAfter)
+            SetRetryAfter(httpContext, retryAfter);
+        if (refusal.Errors is { } errors)
+        {
+            var invalid = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid." };
+            invalid.Extensions["code"] = refusal.Code;
+            return invalid;
+        }
+
+        var (status, title) = refusal.Kind switch
+        {
+            RefusalKind.Invalid => (StatusCodes.Status400BadRequest, "The request is invalid."),
+            RefusalKind.Unauthenticated => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+            RefusalKind.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            RefusalKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
+            RefusalKind.Conflict => (StatusCodes.Status409Conflict, "The request breaks a rule"),
+            RefusalKind.TooManyAttempts => (StatusCodes.Status429TooManyRequests, "Too many requests"),
+            RefusalKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "File too large"),
+            RefusalKind.UnsupportedType => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "A refusal kind without an HTTP status."),
+        };
+        return Problem(status, title, refusal.Message, refusal.Code);
+    }
+
     public static void SetRetryAfter(HttpContext httpContext, TimeSpan retryAfter) =>
         httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static ProblemDetails TooMany(HttpContext httpContext, TimeSpan retryAfter)
-    {
-        SetRetryAfter(httpContext, retryAfter);
-        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", "Too many attempts; try again later.");
-    }
 
     // Malformed JSON, a wrong-typed field or an unparsable query value: name the field when the parser says which.
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)

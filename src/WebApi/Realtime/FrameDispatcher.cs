@@ -157,12 +157,7 @@ internal sealed class FrameDispatcher
     private ReadOnlyMemory<byte> ToErrorFrame(Exception exception, string type, long? chatId) => exception switch
     {
         RealtimeProtocolException e => ServerFrames.Error(e.Code, e.Message, type, chatId),
-        RequestValidationException e => ServerFrames.Error("validation_failed", string.Join(" ", e.Errors.SelectMany(x => x.Value)), type, chatId, e.Errors),
-        NotFoundException e => ServerFrames.Error("not_found", e.Message, type, chatId),
-        DomainRuleViolationException e => ServerFrames.Error(e.Code, e.Message, type, chatId),
-        ForbiddenException e => ServerFrames.Error("forbidden", e.Message, type, chatId),
-        ConflictException e => ServerFrames.Error(e.Code, e.Message, type, chatId),
-        UnauthenticatedException e => ServerFrames.Error("unauthenticated", e.Message, type, chatId),
+        _ when Refusal.From(exception) is { } refusal => ServerFrames.Error(refusal.Code, refusal.Message, type, chatId, refusal.Errors),
         _ => Unexpected(exception, type, chatId),
     };
 

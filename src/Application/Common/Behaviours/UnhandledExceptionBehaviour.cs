@@ -1,5 +1,4 @@
 using CleanChat.Application.Common.Exceptions;
-using CleanChat.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -25,8 +24,6 @@ internal sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeli
         }
     }
 
-    // The closed set of outcomes that are answers, not failures: each maps to a 4xx.
-    private static bool IsExpected(Exception ex) => ex is RequestValidationException or NotFoundException
-        or UnauthenticatedException or ForbiddenException or ConflictException or TooManyAttemptsException
-        or DomainRuleViolationException or OperationCanceledException;
+    // Refusals are answers, not failures (the list is Refusal's); a cancelled request is the caller leaving.
+    private static bool IsExpected(Exception ex) => ex is OperationCanceledException || Refusal.From(ex) is not null;
 }
