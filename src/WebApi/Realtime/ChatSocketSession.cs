@@ -32,6 +32,7 @@ internal sealed class ChatSocketSession
         using var idle = _time.CreateTimer(_ => connection.RequestClose(WebSocketCloseStatus.NormalClosure, "Idle timeout"), null, idleTimeout, Timeout.InfiniteTimeSpan);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted, requestAborted);
         var buffer = new FrameBuffer(options.MaxFrameBytes);
+        var clientClosed = false;
         try
         {
             while (true)
@@ -39,6 +40,7 @@ internal sealed class ChatSocketSession
                 var (kind, length) = await ReceiveFrameAsync(socket, buffer, options.MaxFrameBytes, stop.Token);
                 if (kind is FrameKind.Closed)
                 {
+                    clientClosed = true;
                     connection.RequestClose(WebSocketCloseStatus.NormalClosure, "Bye");
                     break;
                 }
@@ -70,6 +72,9 @@ internal sealed class ChatSocketSession
                 else
                     await _dispatcher.DispatchAsync(connection, buffer.Filled(length), stop.Token);
             }
+
+            if (!clientClosed)
+                await AwaitClientCloseAsync(socket, buffer, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -81,6 +86,19 @@ internal sealed class ChatSocketSession
             buffer.Dispose();
             _gateway.Close(connection);
             await sending;
+        }
+    }
+
+    // The server closed: finish the closing handshake. Returning now would drop TCP with the client's frames
+    // unread, and the reset that follows can cost a client still sending the close code it has not yet read
+    // (it sees 1006). So read and ignore until its Close arrives; the close timeout bounds the wait.
+    private static async Task AwaitClientCloseAsync(WebSocket socket, FrameBuffer buffer, CancellationToken cancellationToken)
+    {
+        var scratch = buffer.FreeAfter(0);
+        while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            if ((await socket.ReceiveAsync(scratch, cancellationToken)).MessageType == WebSocketMessageType.Close)
+                return;
         }
     }
 

@@ -83,6 +83,43 @@ public sealed class SocketClient : IAsyncDisposable
         await _socket.SendAsync(bytes, type, true, timeout.Token);
     }
 
+    /// <summary>
+    /// For a client connected without reading: reads and drops frames until the server's Close arrives,
+    /// without answering it (see <see cref="AnswerCloseAsync"/>).
+    /// </summary>
+    public async Task ReadUntilCloseAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        while ((await _socket.ReceiveAsync(buffer.AsMemory(), timeout.Token)).MessageType != WebSocketMessageType.Close)
+        {
+        }
+    }
+
+    /// <summary>Sends frames one after another; returns how many the socket took before it failed.</summary>
+    public async Task<int> SendAllAsync(string frame, int count)
+    {
+        var sent = 0;
+        try
+        {
+            for (; sent < count; sent++)
+                await SendRawAsync(frame);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection is gone.
+        }
+
+        return sent;
+    }
+
+    /// <summary>Answers the server's Close with ours, which completes the closing handshake.</summary>
+    public async Task AnswerCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
     /// <summary>Waits for the next frame of the type (and matching the predicate), skipping others; fails after the timeout.</summary>
     public Task<JsonNode> WaitForAsync(string type, Func<JsonNode, bool>? match = null, TimeSpan? timeout = null) =>
         WaitForFrameAsync(frame => Matches(frame, type, match), $"'{type}'", timeout);
