@@ -6,7 +6,7 @@ using CleanChat.Infrastructure.Persistence;
 
 namespace CleanChat.ArchitectureTests;
 
-/// <summary>The dependency rule: WebApi → Infrastructure → Application → Domain, and the Domain depends on nothing.</summary>
+/// <summary>The dependency rule: WebApi → Infrastructure → Application → Domain, and the Domain depends on nothing but guard clauses.</summary>
 public class LayerTests
 {
     private static readonly Assembly Domain = typeof(Chat).Assembly;
@@ -14,18 +14,18 @@ public class LayerTests
     private static readonly Assembly Infrastructure = typeof(ChatDbContext).Assembly;
 
     [Fact]
-    public void Domain_references_only_the_base_class_library()
+    public void Domain_references_only_the_base_class_library_and_guard_clauses()
     {
-        References(Domain).ShouldAllBe(name => IsBaseClassLibrary(name));
+        References(Domain).ShouldAllBe(name => IsBaseClassLibrary(name) || name == "Ardalis.GuardClauses");
     }
 
     [Fact]
-    public void Domain_project_declares_no_package_or_project_reference()
+    public void Domain_project_declares_no_reference_but_guard_clauses()
     {
         var project = XDocument.Load(ProjectFile("src/Domain/CleanChat.Domain.csproj"));
 
         project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "FrameworkReference")
-            .Select(e => e.Attribute("Include")?.Value).ShouldBeEmpty();
+            .Select(e => e.Attribute("Include")?.Value).ShouldBe(new[] { "Ardalis.GuardClauses" });
     }
 
     [Fact]

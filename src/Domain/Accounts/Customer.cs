@@ -15,7 +15,7 @@ public sealed class Customer : Entity
 
     public Customer(string phoneNumber, string? displayName, string? email, DateTime now)
     {
-        PhoneNumber = Guard.NotNullOrWhiteSpace(phoneNumber, nameof(phoneNumber)).Trim();
+        PhoneNumber = Guard.Against.NullOrWhiteSpace(phoneNumber).Trim();
         DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
         IsActive = true;
@@ -38,5 +38,5 @@ public sealed class Customer : Entity
 
     public ParticipantRef AsParticipant => ParticipantRef.Customer(Id);
 
-    public void SetPasswordHash(string hash) => PasswordHash = Guard.NotNullOrWhiteSpace(hash, nameof(hash));
+    public void SetPasswordHash(string hash) => PasswordHash = Guard.Against.NullOrWhiteSpace(hash);
 }

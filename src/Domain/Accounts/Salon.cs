@@ -14,7 +14,7 @@ public sealed class Salon : Entity
 
     public Salon(string name, DateTime now)
     {
-        Name = Guard.NotNullOrWhiteSpace(name, nameof(name)).Trim();
+        Name = Guard.Against.NullOrWhiteSpace(name).Trim();
         CreatedAt = now;
     }
 

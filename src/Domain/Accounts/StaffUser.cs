@@ -15,9 +15,9 @@ public sealed class StaffUser : Entity
 
     public StaffUser(long salonId, string email, string displayName, StaffRole role, DateTime now)
     {
-        SalonId = Guard.Positive(salonId, nameof(salonId));
+        SalonId = Guard.Against.NegativeOrZero(salonId);
         Email = NormalizeEmail(email);
-        DisplayName = Guard.NotNullOrWhiteSpace(displayName, nameof(displayName)).Trim();
+        DisplayName = Guard.Against.NullOrWhiteSpace(displayName).Trim();
         Role = role;
         IsActive = true;
         CreatedAt = now;
@@ -41,7 +41,7 @@ public sealed class StaffUser : Entity
 
     public ParticipantRef AsParticipant => ParticipantRef.User(Id);
 
-    public void SetPasswordHash(string hash) => PasswordHash = Guard.NotNullOrWhiteSpace(hash, nameof(hash));
+    public void SetPasswordHash(string hash) => PasswordHash = Guard.Against.NullOrWhiteSpace(hash);
 
-    public static string NormalizeEmail(string email) => Guard.NotNullOrWhiteSpace(email, nameof(email)).Trim().ToLowerInvariant();
+    public static string NormalizeEmail(string email) => Guard.Against.NullOrWhiteSpace(email).Trim().ToLowerInvariant();
 }

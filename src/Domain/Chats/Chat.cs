@@ -17,7 +17,7 @@ public sealed class Chat : AggregateRoot
     private Chat(ChatType type, long salonId, string? title, DateTime now)
     {
         Type = type;
-        SalonId = Guard.Positive(salonId, nameof(salonId));
+        SalonId = Guard.Against.NegativeOrZero(salonId);
         Title = NormalizeTitle(title);
         IsActive = true;
         CreatedAt = now;
@@ -55,10 +55,9 @@ public sealed class Chat : AggregateRoot
             chat._participants.Add(new ChatParticipant(participant, now));
         }
 
-        if (chat._participants.Count < 2)
-            throw new DomainRuleViolationException("chat_needs_two_participants", "A chat needs at least two different participants.");
-        if (type == ChatType.UserCustomer && chat._participants.All(p => p.ParticipantType == chat._participants[0].ParticipantType))
-            throw new DomainRuleViolationException("chat_type_mismatch", "A user_customer chat needs both a staff user and a customer.");
+        Guard.Against.RuleBroken(chat._participants.Count < 2, "chat_needs_two_participants", "A chat needs at least two different participants.");
+        var oneSided = chat._participants.All(p => p.ParticipantType == chat._participants[0].ParticipantType);
+        Guard.Against.RuleBroken(type == ChatType.UserCustomer && oneSided, "chat_type_mismatch", "A user_customer chat needs both a staff user and a customer.");
 
         chat.Raise(new ChatCreated(chat, creator, now));
         return chat;
@@ -94,8 +93,7 @@ public sealed class Chat : AggregateRoot
     {
         var participant = FindActiveParticipant(reader)
             ?? throw new DomainPermissionException("not_a_participant", "Only an active participant can mark messages read.");
-        if (message.ChatId != Id)
-            throw new DomainRuleViolationException("message_of_other_chat", "The message belongs to another chat.");
+        Guard.Against.RuleBroken(message.ChatId != Id, "message_of_other_chat", "The message belongs to another chat.");
 
         if (!participant.MarkReadUpTo(message.Id, now))
             return false;
@@ -112,8 +110,7 @@ public sealed class Chat : AggregateRoot
     {
         EnsureTypeAllows(participant);
         var existing = _participants.FirstOrDefault(p => p.Participant == participant);
-        if (existing is { IsActive: true })
-            throw new DomainRuleViolationException("already_a_participant", "This person already takes part in the chat.");
+        Guard.Against.RuleBroken(existing is { IsActive: true }, "already_a_participant", "This person already takes part in the chat.");
 
         if (existing is null)
             _participants.Add(new ChatParticipant(participant, now));
@@ -128,8 +125,7 @@ public sealed class Chat : AggregateRoot
     {
         var existing = FindActiveParticipant(participant)
             ?? throw new DomainRuleViolationException("not_a_participant", "This person does not take part in the chat.");
-        if (_participants.Count(p => p.IsActive) <= 1)
-            throw new DomainRuleViolationException("last_participant", "The last participant of a chat cannot be removed.");
+        Guard.Against.RuleBroken(_participants.Count(p => p.IsActive) <= 1, "last_participant", "The last participant of a chat cannot be removed.");
 
         existing.Leave(now);
         UpdatedAt = now;
@@ -154,8 +150,7 @@ public sealed class Chat : AggregateRoot
             ChatType.CustomerCustomer => participant.Type == ParticipantType.Customer,
             _ => true,
         };
-        if (!allowed)
-            throw new DomainRuleViolationException("chat_type_mismatch", $"A {Type} chat cannot include a {participant.Type.ToString().ToLowerInvariant()}.");
+        Guard.Against.RuleBroken(!allowed, "chat_type_mismatch", $"A {Type} chat cannot include a {participant.Type.ToString().ToLowerInvariant()}.");
     }
 
     private static string? NormalizeTitle(string? title)

@@ -104,20 +104,16 @@ public sealed class ChatMessage : AggregateRoot
         if (Id != 0 || Seq != 0)
             throw new InvalidOperationException("The message was stored already.");
 
-        Id = Guard.Positive(id, nameof(id));
-        Seq = Guard.Positive(seq, nameof(seq));
+        Id = Guard.Against.NegativeOrZero(id);
+        Seq = Guard.Against.NegativeOrZero(seq);
     }
 
     public void Edit(ParticipantRef editor, string newContent, DateTime now)
     {
-        if (editor != Sender)
-            throw new DomainPermissionException("not_message_sender", "Only the sender may edit a message.");
-        if (IsDeleted)
-            throw new DomainRuleViolationException("message_deleted", "A deleted message cannot be edited.");
-        if (MessageType != MessageType.Text)
-            throw new DomainRuleViolationException("only_text_editable", "Only text messages can be edited.");
-        if (now - CreatedAt > EditWindow)
-            throw new DomainRuleViolationException("edit_window_expired", $"Messages can be edited only within {EditWindow.TotalMinutes:0} minutes of sending.");
+        Guard.Against.NotPermitted(editor != Sender, "not_message_sender", "Only the sender may edit a message.");
+        Guard.Against.RuleBroken(IsDeleted, "message_deleted", "A deleted message cannot be edited.");
+        Guard.Against.RuleBroken(MessageType != MessageType.Text, "only_text_editable", "Only text messages can be edited.");
+        Guard.Against.RuleBroken(now - CreatedAt > EditWindow, "edit_window_expired", $"Messages can be edited only within {EditWindow.TotalMinutes:0} minutes of sending.");
 
         var body = MessageBody.Text(newContent).Normalized();
         if (body.Content == Content)
@@ -131,8 +127,7 @@ public sealed class ChatMessage : AggregateRoot
     /// <summary>Hides the message from everyone. Only its sender or an admin of the chat's salon may do it.</summary>
     public void SoftDelete(Actor actor, long chatSalonId, DateTime now)
     {
-        if (actor.Participant != Sender && !actor.IsAdminOf(chatSalonId))
-            throw new DomainPermissionException("not_allowed_to_delete", "Only the sender or an admin of the salon may delete a message.");
+        Guard.Against.NotPermitted(actor.Participant != Sender && !actor.IsAdminOf(chatSalonId), "not_allowed_to_delete", "Only the sender or an admin of the salon may delete a message.");
 
         // Deleting is idempotent: a retried DELETE changes nothing and announces nothing.
         if (IsDeleted)

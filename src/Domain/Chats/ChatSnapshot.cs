@@ -13,7 +13,7 @@ public sealed class ChatSnapshot
 
     public ChatSnapshot(long id, long salonId, ChatType type, bool isActive, bool isArchived, IEnumerable<ParticipantRef> activeParticipants)
     {
-        Id = Guard.Positive(id, nameof(id));
+        Id = Guard.Against.NegativeOrZero(id);
         SalonId = salonId;
         Type = type;
         IsActive = isActive;
@@ -51,13 +51,9 @@ internal static class MessagePostingRules
 {
     public static void Ensure(long chatId, bool senderIsActiveParticipant, bool isArchived, bool isActive, ChatMessage? replyTo)
     {
-        if (!senderIsActiveParticipant)
-            throw new DomainPermissionException("not_a_participant", "Only an active participant may send messages to this chat.");
-        if (isArchived)
-            throw new DomainRuleViolationException("chat_archived", "The chat is archived; unarchive it to send messages.");
-        if (!isActive)
-            throw new DomainRuleViolationException("chat_inactive", "The chat is closed.");
-        if (replyTo is not null && replyTo.ChatId != chatId)
-            throw new DomainRuleViolationException("reply_to_other_chat", "A reply must target a message of the same chat.");
+        Guard.Against.NotPermitted(!senderIsActiveParticipant, "not_a_participant", "Only an active participant may send messages to this chat.");
+        Guard.Against.RuleBroken(isArchived, "chat_archived", "The chat is archived; unarchive it to send messages.");
+        Guard.Against.RuleBroken(!isActive, "chat_inactive", "The chat is closed.");
+        Guard.Against.RuleBroken(replyTo is not null && replyTo.ChatId != chatId, "reply_to_other_chat", "A reply must target a message of the same chat.");
     }
 }

@@ -10,10 +10,8 @@ public sealed record EntityReference
 
     public EntityReference(string type, long id, string? title = null)
     {
-        Type = Guard.NotNullOrWhiteSpace(type, nameof(type)).Trim().ToLowerInvariant();
-        if (Type.Length > MaxTypeLength)
-            throw new ArgumentException($"Entity type is longer than {MaxTypeLength} characters.", nameof(type));
-        Id = Guard.Positive(id, nameof(id));
+        Type = Guard.Against.StringTooLong(Guard.Against.NullOrWhiteSpace(type).Trim().ToLowerInvariant(), MaxTypeLength, nameof(type));
+        Id = Guard.Against.NegativeOrZero(id);
         Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
     }
 

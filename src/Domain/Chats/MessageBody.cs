@@ -13,31 +13,23 @@ public sealed record MessageBody(MessageType Type, string? Content, string? Medi
     /// <summary>Checks the shape rules every posted or edited message obeys, whoever sends it.</summary>
     internal MessageBody Normalized()
     {
-        if (Type == MessageType.System)
-            throw new DomainRuleViolationException("system_message_reserved", "System messages are written by the service, not by participants.");
+        Guard.Against.RuleBroken(Type == MessageType.System, "system_message_reserved", "System messages are written by the service, not by participants.");
 
         var content = Content?.Trim();
-        if (content is { Length: > MaxContentLength })
-            throw new DomainRuleViolationException("content_too_long", $"Message content is longer than {MaxContentLength} characters.");
+        Guard.Against.RuleBroken(content is { Length: > MaxContentLength }, "content_too_long", $"Message content is longer than {MaxContentLength} characters.");
 
         if (Type == MessageType.Text)
         {
-            if (string.IsNullOrEmpty(content))
-                throw new DomainRuleViolationException("content_required", "A text message needs non-blank content.");
-            if (MediaUrl is not null)
-                throw new DomainRuleViolationException("media_not_allowed", "A text message cannot carry media.");
+            Guard.Against.RuleBroken(string.IsNullOrEmpty(content), "content_required", "A text message needs non-blank content.");
+            Guard.Against.RuleBroken(MediaUrl is not null, "media_not_allowed", "A text message cannot carry media.");
             return this with { Content = content };
         }
 
-        if (string.IsNullOrWhiteSpace(MediaUrl))
-            throw new DomainRuleViolationException("media_required", $"A {Type.ToString().ToLowerInvariant()} message needs a media_url.");
-        if (MediaUrl.Length > MaxMediaUrlLength)
-            throw new DomainRuleViolationException("media_url_too_long", $"media_url is longer than {MaxMediaUrlLength} characters.");
+        Guard.Against.RuleBroken(string.IsNullOrWhiteSpace(MediaUrl), "media_required", $"A {Type.ToString().ToLowerInvariant()} message needs a media_url.");
+        Guard.Against.RuleBroken(MediaUrl.Length > MaxMediaUrlLength, "media_url_too_long", $"media_url is longer than {MaxMediaUrlLength} characters.");
 
-        if (Attachment is null)
-            throw new DomainRuleViolationException("media_unknown", "media_url must be a file uploaded to this service.");
-        if (Attachment.DurationMs is not null && Type != MessageType.Voice)
-            throw new DomainRuleViolationException("duration_only_for_voice", "Only voice notes have a duration.");
+        Guard.Against.RuleBroken(Attachment is null, "media_unknown", "media_url must be a file uploaded to this service.");
+        Guard.Against.RuleBroken(Attachment.DurationMs is not null && Type != MessageType.Voice, "duration_only_for_voice", "Only voice notes have a duration.");
 
         // For media the content is an optional caption.
         return this with { Content = string.IsNullOrEmpty(content) ? null : content, MediaUrl = MediaUrl.Trim() };

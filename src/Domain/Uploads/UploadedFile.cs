@@ -18,15 +18,15 @@ public sealed class UploadedFile : AggregateRoot
 
     public UploadedFile(string storedName, ParticipantRef uploader, string? originalName, string mediaType, FileKind kind, long size, string? thumbnailName, DateTime now)
     {
-        StoredName = Guard.NotNullOrWhiteSpace(storedName, nameof(storedName));
+        StoredName = Guard.Against.NullOrWhiteSpace(storedName);
         UploaderType = uploader.Type;
         UploaderId = uploader.Id;
         OriginalName = CleanOriginalName(originalName);
-        MediaType = Guard.NotNullOrWhiteSpace(mediaType, nameof(mediaType));
+        MediaType = Guard.Against.NullOrWhiteSpace(mediaType);
         Kind = kind;
-        Size = size >= 0 ? size : throw new ArgumentOutOfRangeException(nameof(size));
+        Size = Guard.Against.Negative(size);
         ThumbnailName = thumbnailName;
-        CreatedAt = Guard.Utc(now, nameof(now));
+        CreatedAt = Guard.Against.NotUtc(now);
     }
 
     /// <summary>The server's name for the file (random, unguessable); never anything the client chose.</summary>
@@ -54,8 +54,7 @@ public sealed class UploadedFile : AggregateRoot
     /// <summary>Refuses to attach the file unless the sender uploaded it and it fits the message type.</summary>
     public void EnsureAttachableBy(ParticipantRef sender, MessageType messageType)
     {
-        if (sender != Uploader)
-            throw new DomainPermissionException("media_not_yours", "Only the person who uploaded a file may send it.");
+        Guard.Against.NotPermitted(sender != Uploader, "media_not_yours", "Only the person who uploaded a file may send it.");
 
         var fits = messageType switch
         {
@@ -64,8 +63,7 @@ public sealed class UploadedFile : AggregateRoot
             MessageType.File => true,
             _ => false,
         };
-        if (!fits)
-            throw new DomainRuleViolationException("media_type_mismatch", $"A {messageType.ToString().ToLowerInvariant()} message cannot carry a {MediaType} file.");
+        Guard.Against.RuleBroken(!fits, "media_type_mismatch", $"A {messageType.ToString().ToLowerInvariant()} message cannot carry a {MediaType} file.");
     }
 
     /// <summary>What a message shows of this file; the thumbnail and file URLs are where the service serves them.</summary>
