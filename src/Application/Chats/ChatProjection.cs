@@ -3,6 +3,7 @@ using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Riok.Mapperly.Abstractions;
 
 namespace CleanChat.Application.Chats;
 
@@ -10,7 +11,8 @@ namespace CleanChat.Application.Chats;
 /// Reads chats as DTOs in two queries whatever their number: the chats with their counters and last
 /// message, then all their participants with names and unread counts. Presence comes from memory.
 /// </summary>
-internal static class ChatProjection
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+internal static partial class ChatProjection
 {
     public const int PreviewLength = 100;
 
@@ -85,39 +87,27 @@ internal static class ChatProjection
 
     private static ChatDto ToDto(ChatRow row, IReadOnlyList<ParticipantRow> participants, Caller caller, IPresenceTracker presence)
     {
-        var participantDtos = participants.Select(p => new ParticipantDto
-        {
-            ParticipantType = p.Type,
-            ParticipantId = p.Id,
-            JoinedAt = p.JoinedAt,
-            IsActive = p.IsActive,
-            UnreadCount = p.UnreadCount,
-            Name = p.Name ?? p.Phone,
-            Email = p.Email,
-            Phone = p.Phone,
-            LastReadMessageId = p.LastReadMessageId,
-            LastReadAt = p.LastReadAt,
-            IsOnline = p.IsActive && presence.IsOnline(new ParticipantRef(p.Type, p.Id)),
-        }).ToList();
+        var participantDtos = participants
+            .Select(p => ToDto(p, name: p.Name ?? p.Phone, isOnline: p.IsActive && presence.IsOnline(new ParticipantRef(p.Type, p.Id))))
+            .ToList();
+        var callersUnread = participants.FirstOrDefault(p => p.Type == caller.Participant.Type && p.Id == caller.Participant.Id && p.IsActive)?.UnreadCount ?? 0;
 
-        return new ChatDto
-        {
-            Id = row.Id,
-            ChatType = row.Type,
-            SalonId = row.SalonId,
-            Title = row.Title,
-            IsActive = row.IsActive,
-            IsArchived = row.IsArchived,
-            LastMessageAt = row.LastMessageAt,
-            LastMessagePreview = Preview(row),
-            CreatedAt = row.CreatedAt,
-            UpdatedAt = row.UpdatedAt,
-            Participants = participantDtos,
-            TotalMessages = row.TotalMessages,
-            UnreadCount = participants.FirstOrDefault(p => p.Type == caller.Participant.Type && p.Id == caller.Participant.Id && p.IsActive)?.UnreadCount ?? 0,
-            OnlineParticipants = participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList(),
-        };
+        return ToDto(
+            row,
+            lastMessagePreview: Preview(row),
+            participants: participantDtos,
+            unreadCount: callersUnread,
+            onlineParticipants: participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList());
     }
+
+    // The copied members are generated (an unmapped DTO member fails the build); the rest are computed above.
+    [MapProperty(nameof(ChatRow.Type), nameof(ChatDto.ChatType))]
+    private static partial ChatDto ToDto(ChatRow row, string? lastMessagePreview, IReadOnlyList<ParticipantDto> participants, int unreadCount, IReadOnlyList<long> onlineParticipants);
+
+    [MapProperty(nameof(ParticipantRow.Type), nameof(ParticipantDto.ParticipantType))]
+    [MapProperty(nameof(ParticipantRow.Id), nameof(ParticipantDto.ParticipantId))]
+    [MapperIgnoreSource(nameof(ParticipantRow.Name))]
+    private static partial ParticipantDto ToDto(ParticipantRow row, string? name, bool isOnline);
 
     private static string? Preview(ChatRow row) => row switch
     {

@@ -38,6 +38,18 @@ public sealed record MessageDto
     public required bool IsDeleted { get; init; }
     public DateTime? DeletedAt { get; init; }
     public IReadOnlyList<ReadReceiptDto> ReadReceipts { get; init; } = Array.Empty<ReadReceiptDto>();
+
+    /// <summary>What a deleted message still shows: who sent it, when, and where it was; no text and no file.</summary>
+    public MessageDto WithoutContent() => this with
+    {
+        Content = null,
+        MediaUrl = null,
+        FileName = null,
+        FileType = null,
+        FileSize = null,
+        ThumbnailUrl = null,
+        DurationMs = null,
+    };
 }
 
 public sealed record ReadReceiptDto(ParticipantType ReaderType, long ReaderId, DateTime ReadAt);

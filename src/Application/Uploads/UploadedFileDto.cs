@@ -1,5 +1,3 @@
-using CleanChat.Domain.Uploads;
-
 namespace CleanChat.Application.Uploads;
 
 /// <summary>An upload as the guide's upload endpoint answers it.</summary>
@@ -9,7 +7,4 @@ public sealed record UploadedFileDto(string FileUrl, string? FileName, string Fi
     public const string UrlPrefix = "/uploads/chat/";
 
     public static string UrlOf(string storedName) => UrlPrefix + storedName;
-
-    public static UploadedFileDto From(UploadedFile file) =>
-        new(UrlOf(file.StoredName), file.OriginalName, file.MediaType, file.Size, file.ThumbnailName is { } thumbnail ? UrlOf(thumbnail) : null);
 }

@@ -47,6 +47,6 @@ internal sealed class CreateSalonCommandHandler : IRequestHandler<CreateSalonCom
         await _unitOfWork.SaveChangesAsync(cancellationToken);
 
         var admin = await _creator.CreateAsync(salon.Id, request.AdminEmail, request.AdminPassword, request.AdminName, StaffRole.Admin, cancellationToken);
-        return new SalonDto(salon.Id, salon.Name, StaffUserDto.From(admin));
+        return new SalonDto(salon.Id, salon.Name, admin.ToDto());
     }
 }

@@ -39,6 +39,6 @@ internal sealed class CreateStaffUserCommandHandler : IRequestHandler<CreateStaf
         // The salon comes from the admin's token, never from the body.
         var salonId = _currentCaller.Required().SalonId ?? throw new ForbiddenException();
         var user = await _creator.CreateAsync(salonId, request.Email, request.Password, request.Name, request.Role, cancellationToken);
-        return StaffUserDto.From(user);
+        return user.ToDto();
     }
 }

@@ -45,6 +45,6 @@ internal sealed class RegisterCustomerCommandHandler : IRequestHandler<RegisterC
         customer.SetPasswordHash(_hasher.Hash(request.Password));
         _customers.Add(customer);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
-        return CustomerDto.From(customer);
+        return customer.ToDto();
     }
 }

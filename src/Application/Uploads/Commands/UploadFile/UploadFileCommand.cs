@@ -59,7 +59,7 @@ internal sealed class UploadFileCommandHandler : IRequestHandler<UploadFileComma
             var upload = new UploadedFile(storedName, caller.Participant, request.FileName, type.MediaType, type.Kind, size, thumbnailName, _time.GetUtcNow().UtcDateTime);
             _uploads.Add(upload);
             await _unitOfWork.SaveChangesAsync(cancellationToken);
-            return UploadedFileDto.From(upload);
+            return upload.ToDto();
         }
         catch
         {
