@@ -8,6 +8,7 @@ using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Serialization;
 using CleanChat.WebApi.Endpoints;
 using CleanChat.WebApi.Infrastructure;
+using CleanChat.WebApi.OpenApi;
 using CleanChat.WebApi.Realtime;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
@@ -66,14 +67,14 @@ public static class CleanChatWebApiExtensions
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo { Title = "CleanChat API", Version = "v1" });
-            options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            options.AddSecurityDefinition(ProblemResponsesFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "Access token from /api/v1/auth/login or /api/v1/customer-auth/login",
             });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = new List<string>() });
+            options.OperationFilter<ProblemResponsesFilter>();
         });
         return services;
     }

@@ -21,23 +21,26 @@ public static class AuthEndpoints
         app.MapPost("/api/v1/auth/login", LoginStaff)
             .WithTags("Auth").WithSummary("Staff login (form-urlencoded or JSON username and password)")
             .Accepts<StaffLoginRequest>("application/x-www-form-urlencoded", "application/json")
-            .RequireRateLimiting(LoginRateLimitPolicy).DisableAntiforgery();
+            .RequireRateLimiting(LoginRateLimitPolicy).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var customers = app.MapGroup("/api/v1/customer-auth").WithTags("Customer auth").RequireRateLimiting(LoginRateLimitPolicy);
         customers.MapPost("/login", (CustomerLoginRequest body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new LoginCustomerCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty), ct))
-            .WithSummary("Customer login with phone number and password");
+            .WithSummary("Customer login with phone number and password")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         customers.MapPost("/register", async Task<Created<CustomerDto>> (RegisterCustomerRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var customer = await mediator.Send(new RegisterCustomerCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty, body.Name, body.Email), ct);
             return TypedResults.Created((string?)null, customer);
-        }).WithSummary("Register a customer account");
+        }).WithSummary("Register a customer account").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         app.MapPost("/api/v1/staff", async Task<Created<StaffUserDto>> (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var user = await mediator.Send(new CreateStaffUserCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, body.Name ?? string.Empty, body.Role ?? StaffRole.Staff), ct);
             return TypedResults.Created((string?)null, user);
-        }).WithTags("Staff").WithSummary("A salon admin creates a staff user of their own salon").RequireAuthorization();
+        }).WithTags("Staff").WithSummary("A salon admin creates a staff user of their own salon").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

@@ -23,11 +23,13 @@ public static class ChatEndpoints
 
         chats.MapPost("/chats", async Task<Created<ChatDto>> (CreateChatRequest body, IMediator mediator, CancellationToken ct) =>
             Created(await mediator.Send(new CreateChatCommand(body.CustomerId, body.UserId, body.Title, body.InitialMessage), ct)))
-            .WithSummary("Staff open a chat with a customer (customer_id) or a colleague (user_id)");
+            .WithSummary("Staff open a chat with a customer (customer_id) or a colleague (user_id)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         chats.MapPost("/chats/customer", async Task<Created<ChatDto>> (CreateCustomerChatRequest body, IMediator mediator, CancellationToken ct) =>
             Created(await mediator.Send(new CreateCustomerChatCommand(body.UserId ?? 0, body.Title, body.InitialMessage), ct)))
-            .WithSummary("A customer opens a chat with a salon's staff user");
+            .WithSummary("A customer opens a chat with a salon's staff user")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         chats.MapGet("/chats", (IMediator mediator, CancellationToken ct, [FromQuery(Name = "is_archived")] bool? isArchived,
                 [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
@@ -59,14 +61,14 @@ public static class ChatEndpoints
         {
             await mediator.Send(new AddParticipantCommand(chatId, body.ParticipantType ?? 0, body.ParticipantId ?? 0), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Add a staff user of the salon or a customer to a chat");
+        }).WithSummary("Add a staff user of the salon or a customer to a chat").ProducesProblem(StatusCodes.Status409Conflict);
 
         chats.MapDelete("/chats/{chatId:long}/participants/{participantType}/{participantId:long}",
             async Task<NoContent> (long chatId, string participantType, long participantId, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new RemoveParticipantCommand(chatId, ParticipantTypeRoute.Parse(participantType), participantId), ct);
                 return TypedResults.NoContent();
-            }).WithSummary("Remove a participant from a chat");
+            }).WithSummary("Remove a participant from a chat").ProducesProblem(StatusCodes.Status409Conflict);
 
         chats.MapGet("/stats", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetChatStatsQuery(), ct))
             .WithTags("Stats").WithSummary("Counters over the caller's chats");

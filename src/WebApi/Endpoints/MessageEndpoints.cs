@@ -31,15 +31,16 @@ public static class MessageEndpoints
             var message = await mediator.Send(new SendMessageCommand(chatId, body.MessageType ?? MessageType.Text, body.Content, body.MediaUrl,
                 body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle, body.ClientMessageId, body.DurationMs), ct);
             return TypedResults.Created((string?)null, message);
-        }).WithSummary("Send a message over HTTP; a retry with the same client_message_id returns the original instead of a copy");
+        }).WithSummary("Send a message over HTTP; a retry with the same client_message_id returns the original instead of a copy")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/chats/{chatId:long}/read", (long chatId, MarkReadRequest body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new MarkMessagesReadCommand(chatId, body.MessageId ?? 0), ct))
-            .WithSummary("Mark every message up to message_id as read");
+            .WithSummary("Mark every message up to message_id as read").ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/messages/{messageId:long}", (long messageId, EditMessageRequest body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new EditMessageCommand(messageId, body.Content ?? string.Empty), ct))
-            .WithSummary("Edit your own text message within 15 minutes of sending");
+            .WithSummary("Edit your own text message within 15 minutes of sending").ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapDelete("/messages/{messageId:long}", async Task<NoContent> (long messageId, IMediator mediator, CancellationToken ct) =>
         {

@@ -21,7 +21,8 @@ public static class UploadEndpoints
     {
         app.MapPost("/api/v1/chat/upload", Upload)
             .WithTags("Uploads").WithSummary("Upload a file (multipart field 'file'); its type is decided from its content")
-            .RequireAuthorization().DisableAntiforgery();
+            .RequireAuthorization().DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         app.MapGet(UploadedFileDto.UrlPrefix + "{name}", Download)
             .WithTags("Uploads").WithSummary("A stored file; the unguessable name is the key, so browsers can load it in <img> and <audio>");
