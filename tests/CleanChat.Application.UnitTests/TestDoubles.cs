@@ -36,8 +36,8 @@ internal static class Saved
 
     public static ChatMessage Message(Chat chat, ParticipantRef sender, long id, DateTime? at = null)
     {
-        var message = chat.PostMessage(sender, MessageBody.Text("hello"), null, at ?? DateTime.UtcNow);
-        WithId(message, id);
+        var message = chat.ToSnapshot().PostMessage(sender, MessageBody.Text("hello"), null, null, at ?? DateTime.UtcNow);
+        message.RecordStored(id, seq: id);
         message.ClearDomainEvents();
         return message;
     }

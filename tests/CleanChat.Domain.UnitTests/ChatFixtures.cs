@@ -21,8 +21,8 @@ internal static class ChatFixtures
 
     public static ChatMessage SavedMessage(Chat chat, ParticipantRef sender, long id, MessageBody? body = null, DateTime? at = null)
     {
-        var message = chat.PostMessage(sender, body ?? MessageBody.Text("hello"), null, at ?? Now);
-        AssignId(message, id);
+        var message = chat.ToSnapshot().PostMessage(sender, body ?? MessageBody.Text("hello"), null, null, at ?? Now);
+        message.RecordStored(id, seq: id);
         message.ClearDomainEvents();
         return message;
     }

@@ -53,17 +53,6 @@ public class ChatSnapshotTests
     }
 
     [Fact]
-    public void Messages_posted_through_the_aggregate_are_numbered_from_one_without_gaps()
-    {
-        var chat = SavedChat();
-
-        var first = chat.PostMessage(Staff, MessageBody.Text("one"), null, Now);
-        var second = chat.PostMessage(Customer, MessageBody.Text("two"), null, Now);
-
-        (first.Seq, second.Seq, chat.LastSeq).ShouldBe((1L, 2L, 2L));
-    }
-
-    [Fact]
     public void A_stored_id_and_seq_are_recorded_once()
     {
         var message = SavedChat().ToSnapshot().PostMessage(Staff, MessageBody.Text("hi"), null, null, Now);

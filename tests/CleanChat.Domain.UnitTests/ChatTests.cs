@@ -40,18 +40,18 @@ public class ChatTests
     }
 
     [Fact]
-    public void PostMessage_by_active_participant_creates_message_and_moves_last_message_time()
+    public void PostMessage_by_active_participant_creates_a_trimmed_message_that_announces_itself()
     {
         var chat = SavedChat();
         var later = Now.AddMinutes(3);
 
-        var message = chat.PostMessage(Customer, MessageBody.Text("  Hi there "), null, later);
+        var message = chat.ToSnapshot().PostMessage(Customer, MessageBody.Text("  Hi there "), null, null, later);
 
         message.ChatId.ShouldBe(chat.Id);
         message.Sender.ShouldBe(Customer);
         message.Content.ShouldBe("Hi there");
         message.CreatedAt.ShouldBe(later);
-        chat.LastMessageAt.ShouldBe(later);
+        (message.Id, message.Seq).ShouldBe((0L, 0L));
         message.DomainEvents.Single().ShouldBeOfType<MessageSent>().Message.ShouldBeSameAs(message);
     }
 
@@ -60,7 +60,7 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        Should.Throw<DomainPermissionException>(() => chat.PostMessage(ParticipantRef.Customer(999), MessageBody.Text("hi"), null, Now))
+        Should.Throw<DomainPermissionException>(() => chat.ToSnapshot().PostMessage(ParticipantRef.Customer(999), MessageBody.Text("hi"), null, null, Now))
             .Code.ShouldBe("not_a_participant");
     }
 
@@ -70,7 +70,7 @@ public class ChatTests
         var chat = SavedChat();
         chat.RemoveParticipant(Customer, Now);
 
-        Should.Throw<DomainPermissionException>(() => chat.PostMessage(Customer, MessageBody.Text("hi"), null, Now));
+        Should.Throw<DomainPermissionException>(() => chat.ToSnapshot().PostMessage(Customer, MessageBody.Text("hi"), null, null, Now));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class ChatTests
         var chat = SavedChat();
         chat.Archive(Now);
 
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, MessageBody.Text("hi"), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, MessageBody.Text("hi"), null, null, Now))
             .Code.ShouldBe("chat_archived");
     }
 
@@ -91,7 +91,7 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.Text, content), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Text, content), null, null, Now))
             .Code.ShouldBe("content_required");
     }
 
@@ -100,8 +100,8 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        chat.PostMessage(Staff, MessageBody.Text(new string('a', 4000)), null, Now).Content!.Length.ShouldBe(4000);
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, MessageBody.Text(new string('a', 4001)), null, Now))
+        chat.ToSnapshot().PostMessage(Staff, MessageBody.Text(new string('a', 4000)), null, null, Now).Content!.Length.ShouldBe(4000);
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, MessageBody.Text(new string('a', 4001)), null, null, Now))
             .Code.ShouldBe("content_too_long");
     }
 
@@ -110,7 +110,7 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.System, "x"), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.System, "x"), null, null, Now))
             .Code.ShouldBe("system_message_reserved");
     }
 
@@ -119,12 +119,12 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.Image, "caption"), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, "caption"), null, null, Now))
             .Code.ShouldBe("media_required");
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg"), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg"), null, null, Now))
             .Code.ShouldBe("media_unknown");
         var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, "/uploads/chat/a_thumb.jpg", null);
-        var message = chat.PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, Now);
+        var message = chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, null, Now);
         message.Content.ShouldBeNull();
         message.MediaUrl.ShouldBe("/uploads/chat/a.jpg");
         (message.MediaFileName, message.MediaFileType, message.MediaFileSize, message.MediaThumbnailUrl).ShouldBe(("a.jpg", "image/jpeg", (long?)1234, "/uploads/chat/a_thumb.jpg"));
@@ -135,7 +135,7 @@ public class ChatTests
     {
         var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, null, 3000);
 
-        Should.Throw<DomainRuleViolationException>(() => SavedChat().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, Now))
+        Should.Throw<DomainRuleViolationException>(() => SavedChat().ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, null, Now))
             .Code.ShouldBe("duration_only_for_voice");
     }
 
@@ -145,7 +145,7 @@ public class ChatTests
         var chat = SavedChat();
         var original = SavedMessage(chat, Customer, 101);
 
-        var reply = chat.PostMessage(Staff, MessageBody.Text("sure"), original, Now);
+        var reply = chat.ToSnapshot().PostMessage(Staff, MessageBody.Text("sure"), original, null, Now);
 
         reply.ReplyToMessageId.ShouldBe(101);
     }
@@ -157,7 +157,7 @@ public class ChatTests
         var other = SavedChat(2);
         var foreign = SavedMessage(other, Customer, 500);
 
-        Should.Throw<DomainRuleViolationException>(() => chat.PostMessage(Staff, MessageBody.Text("sure"), foreign, Now))
+        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, MessageBody.Text("sure"), foreign, null, Now))
             .Code.ShouldBe("reply_to_other_chat");
     }
 
@@ -166,7 +166,7 @@ public class ChatTests
     {
         var chat = SavedChat();
 
-        var message = chat.PostMessage(Staff, MessageBody.Text("your booking", new EntityReference("Appointment", 42, "Haircut")), null, Now);
+        var message = chat.ToSnapshot().PostMessage(Staff, MessageBody.Text("your booking", new EntityReference("Appointment", 42, "Haircut")), null, null, Now);
 
         (message.EntityType, message.EntityId, message.EntityTitle).ShouldBe(("appointment", 42L, "Haircut"));
     }
@@ -231,7 +231,7 @@ public class ChatTests
 
         chat.IsArchived.ShouldBeFalse();
         chat.DomainEvents.OfType<ChatArchiveStateChanged>().Select(e => e.IsArchived).ShouldBe(new[] { true, false });
-        chat.PostMessage(Staff, MessageBody.Text("back"), null, Now).ShouldNotBeNull();
+        chat.ToSnapshot().PostMessage(Staff, MessageBody.Text("back"), null, null, Now).ShouldNotBeNull();
     }
 
     [Fact]

@@ -40,9 +40,6 @@ public sealed class Chat : AggregateRoot
 
     public DateTime? LastMessageAt { get; private set; }
 
-    /// <summary>The sequence number of the chat's latest message; messages are numbered 1, 2, 3... without gaps.</summary>
-    public long LastSeq { get; private set; }
-
     public IReadOnlyCollection<ChatParticipant> Participants => _participants;
 
     /// <summary>Opens a chat between the creator and the others; the participant mix must fit the chat type.</summary>
@@ -68,25 +65,13 @@ public sealed class Chat : AggregateRoot
 
     public bool IsActiveParticipant(ParticipantRef participant) => FindActiveParticipant(participant) is not null;
 
-    /// <summary>What decides who may post, frozen for sharing between requests.</summary>
+    /// <summary>
+    /// What decides who may post, frozen for sharing between requests. Messages are posted only through
+    /// the snapshot: their sequence numbers belong to the message store, not to this aggregate, so a chat
+    /// saved for an archive or membership change never races a send for the chat's row.
+    /// </summary>
     public ChatSnapshot ToSnapshot() =>
         new(Id, SalonId, Type, IsActive, IsArchived, _participants.Where(p => p.IsActive).Select(p => p.Participant));
-
-    /// <summary>
-    /// Posts a message through the tracked aggregate (a new chat's first message): the next sequence number
-    /// comes from <see cref="LastSeq"/>, which the store checks for concurrent change on save. Only an active participant may post, never into an archived chat, and a reply
-    /// must point at a message of this same chat.
-    /// </summary>
-    public ChatMessage PostMessage(ParticipantRef sender, MessageBody body, ChatMessage? replyTo, DateTime now)
-    {
-        MessagePostingRules.Ensure(Id, IsActiveParticipant(sender), IsArchived, IsActive, replyTo);
-
-        LastSeq++;
-        var message = new ChatMessage(this, LastSeq, sender, body.Normalized(), replyTo?.Id, now);
-        LastMessageAt = now;
-        UpdatedAt = now;
-        return message;
-    }
 
     /// <summary>Marks everything up to <paramref name="message"/> read for the reader; the pointer only moves forward.</summary>
     public bool MarkReadUpTo(ParticipantRef reader, ChatMessage message, DateTime now)

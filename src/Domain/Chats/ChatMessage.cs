@@ -5,7 +5,7 @@ namespace CleanChat.Domain.Chats;
 
 /// <summary>
 /// One message of a chat. Its own aggregate (a chat's history is never loaded whole), created only
-/// through <see cref="Chat.PostMessage"/> so the membership and archive rules always apply.
+/// through <see cref="ChatSnapshot.PostMessage"/> so the membership and archive rules always apply.
 /// </summary>
 public sealed class ChatMessage : AggregateRoot
 {
@@ -13,14 +13,6 @@ public sealed class ChatMessage : AggregateRoot
 
     private ChatMessage()
     {
-    }
-
-    internal ChatMessage(Chat chat, long seq, ParticipantRef sender, MessageBody body, long? replyToMessageId, DateTime now)
-        : this(chat.Id, sender, body, replyToMessageId, clientMessageId: null, now)
-    {
-        // Holding the chat lets a chat and its first message be saved together, before the chat has an id.
-        Chat = chat;
-        Seq = seq;
     }
 
     private ChatMessage(long chatId, ParticipantRef sender, MessageBody body, long? replyToMessageId, Guid? clientMessageId, DateTime now)
@@ -52,8 +44,6 @@ public sealed class ChatMessage : AggregateRoot
 
     /// <summary>The sender's own id for the message, so that a retried send is recognised and stored once.</summary>
     public Guid? ClientMessageId { get; private set; }
-
-    private Chat? Chat { get; set; }
 
     public ParticipantType SenderType { get; private set; }
 

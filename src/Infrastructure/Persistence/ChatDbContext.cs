@@ -40,6 +40,9 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
 
     IQueryable<UploadedFile> IChatReadModel.UploadedFiles => UploadedFiles.AsNoTracking();
 
+    /// <summary>The chat's shadow property holding its latest message's sequence number (column <c>last_seq</c>).</summary>
+    public const string LastSeqProperty = "LastSeq";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);

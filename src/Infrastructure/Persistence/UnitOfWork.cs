@@ -63,11 +63,6 @@ internal sealed class UnitOfWork : IUnitOfWork
             // Two requests raced past the same uniqueness check; the database kept one.
             throw new ConflictException("duplicate", "This already exists.");
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A chat's row changed underneath this request (a message took the sequence number it meant to use).
-            throw new ConflictException("concurrent_change", "The chat changed meanwhile; try again.");
-        }
         finally
         {
             // Even a failed commit may leave a cached snapshot suspect: drop it, the next read reloads.

@@ -13,8 +13,9 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.Title).HasMaxLength(Chat.MaxTitleLength);
-        // Messages sent through the aggregate take LastSeq + 1: a concurrent change must fail the save, not reuse a number.
-        builder.Property(c => c.LastSeq).IsConcurrencyToken();
+        // The latest message's sequence number belongs to the message store, which bumps it in SQL as it
+        // appends; the aggregate never sees it, so saving a chat cannot overwrite it or race a send.
+        builder.Property<long>(ChatDbContext.LastSeqProperty);
         builder.HasOne<Salon>().WithMany().HasForeignKey(c => c.SalonId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ChatId).OnDelete(DeleteBehavior.Cascade);

@@ -20,8 +20,7 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.Property(m => m.EntityType).HasMaxLength(EntityReference.MaxTypeLength);
         builder.Property(m => m.EntityTitle).HasMaxLength(EntityReference.MaxTitleLength);
 
-        // The private Chat navigation lets a new chat and its first message be inserted together.
-        builder.HasOne<Chat>("Chat").WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Chat>().WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ChatMessage>().WithMany().HasForeignKey(m => m.ReplyToMessageId).OnDelete(DeleteBehavior.Restrict);
 
         // Which messages carry a file (serving a file checks that one of them is not deleted).

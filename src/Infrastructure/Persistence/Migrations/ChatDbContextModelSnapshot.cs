@@ -159,7 +159,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnName("last_message_at");
 
                     b.Property<long>("LastSeq")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seq");
 
@@ -444,7 +443,7 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CleanChat.Domain.Chats.ChatMessage", b =>
                 {
-                    b.HasOne("CleanChat.Domain.Chats.Chat", "Chat")
+                    b.HasOne("CleanChat.Domain.Chats.Chat", null)
                         .WithMany()
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -454,8 +453,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ReplyToMessageId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Chat");
                 });
 
             modelBuilder.Entity("CleanChat.Domain.Chats.ChatParticipant", b =>

@@ -5,18 +5,21 @@ using CleanChat.Domain.Common;
 
 namespace CleanChat.Application.Chats.Commands.CreateChat;
 
-/// <summary>What both ways of creating a chat share: start it, post the first message, commit once, read it back.</summary>
+/// <summary>
+/// What both ways of creating a chat share: start it, commit it, post the first message through the
+/// message store like any other message (seq 1, after the chat's own event), read it back.
+/// </summary>
 internal sealed class ChatOpener
 {
     private readonly IChatRepository _chats;
-    private readonly IMessageRepository _messages;
+    private readonly IMessageStore _messages;
     private readonly IUnitOfWork _unitOfWork;
     private readonly IChatReadModel _read;
     private readonly IPresenceTracker _presence;
     private readonly IParticipantNames _names;
     private readonly TimeProvider _time;
 
-    public ChatOpener(IChatRepository chats, IMessageRepository messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantNames names, TimeProvider time)
+    public ChatOpener(IChatRepository chats, IMessageStore messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantNames names, TimeProvider time)
     {
         _names = names;
         _chats = chats;
@@ -32,17 +35,19 @@ internal sealed class ChatOpener
         var now = _time.GetUtcNow().UtcDateTime;
         var chat = Chat.Start(type, salonId, title, creator.Participant, new[] { other }, now);
         _chats.Add(chat);
+        await _unitOfWork.SaveChangesAsync(cancellationToken);
+
         if (!string.IsNullOrWhiteSpace(initialMessage))
         {
-            _messages.Add(chat.PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, now));
-
             // The first message is announced from the event lane, which then finds the sender's name
             // cached instead of querying for it behind this request's back.
             await _names.GetAsync(creator.Participant, cancellationToken);
-        }
 
-        // Chat and first message land in the same transaction: never a chat whose greeting was lost.
-        await _unitOfWork.SaveChangesAsync(cancellationToken);
+            // If this fails the request fails: the chat exists without its greeting, and nothing the
+            // creator was told had been sent is missing.
+            var greeting = chat.ToSnapshot().PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, null, now);
+            await _messages.AppendAsync(greeting, cancellationToken);
+        }
 
         var dtos = await ChatProjection.ToDtosAsync(_read, _read.Chats.Where(c => c.Id == chat.Id), creator, _presence, cancellationToken);
         return dtos[0];
