@@ -1,4 +1,6 @@
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Notifications;
+using CleanChat.Application.Common.Security;
 using CleanChat.Application.Common.Validation;
 using CleanChat.Application.Messages.Queries.GetChatHistory;
 using CleanChat.Application.Uploads;
@@ -86,8 +88,16 @@ public static class DependencyInjection
             .Validate(o => o.MaxReplayMessages is >= 1 and <= GetChatHistoryQuery.MaxPageSize,
                 $"Realtime:MaxReplayMessages must be between 1 and {GetChatHistoryQuery.MaxPageSize} (one history page).")
             .ValidateOnStart();
+        services.AddScoped<CurrentCaller>();
+        services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
+
+        // The WebSocket gateway: registry, delivery, sessions and the notifier, all of it here.
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<RealtimeGateway>();
+        services.AddSingleton<FrameDispatcher>();
+        services.AddSingleton<ChatSocketSession>();
+        services.AddSingleton<ChatSocketServer>();
         services.AddScoped<RealtimeFrameContext>();
         services.AddScoped<IChatNotifier, WebSocketChatNotifier>();
         return services;

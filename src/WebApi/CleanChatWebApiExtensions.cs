@@ -36,8 +36,6 @@ public static class CleanChatWebApiExtensions
         services.AddLogging(logging => logging.AddFilter(RedactedRequestLogging.HostingDiagnosticsCategory, LogLevel.Warning));
 
         services.AddHttpContextAccessor();
-        services.AddScoped<CurrentCaller>();
-        services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
 
         // No "Server: Kestrel" in answers: it tells an attacker which exploits to try and tells clients nothing.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -58,9 +56,6 @@ public static class CleanChatWebApiExtensions
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<AllowedOrigins>((options, origins) =>
             options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins.All.ToArray()).AllowAnyHeader().AllowAnyMethod()));
-
-        services.AddSingleton<FrameDispatcher>();
-        services.AddSingleton<ChatSocketSession>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();

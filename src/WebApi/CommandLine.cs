@@ -1,3 +1,4 @@
+using CleanChat.Infrastructure.Identity;
 using CleanChat.Application.Accounts.Commands.CreateSalon;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.WebApi.Infrastructure;

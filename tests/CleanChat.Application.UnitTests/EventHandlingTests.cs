@@ -1,6 +1,8 @@
 using CleanChat.Application.Chats.EventHandlers;
 using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Messages;
 using CleanChat.Application.Messages.EventHandlers;
 using CleanChat.Domain.Chats.Events;

@@ -1,5 +1,7 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Messages;
 using CleanChat.Application.Messages.Commands.DeleteMessage;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;

@@ -1,5 +1,8 @@
 using CleanChat.Application.Chats.Commands.SendTyping;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Notifications;
+using CleanChat.Application.Messages;
 using NSubstitute;
 
 namespace CleanChat.Application.UnitTests;

@@ -1,35 +1,35 @@
-using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Persistence.Caching;
 using CleanChat.Infrastructure.Persistence.Events;
+using CleanChat.Infrastructure.Realtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
-/// Commits a request's changes, then hands the events its aggregates raised to the publisher (message
-/// events to the commit-ordered dispatcher, so they keep their order with sends). Events go out only
-/// after the commit, so nobody is ever told about a message that failed to save.
+/// Commits a request's changes and hands the events its aggregates raised to the commit-ordered
+/// dispatcher, so they keep their order with sends. Events go out only after the commit, so nobody is
+/// ever told about a change that failed to save.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
     private const int SqliteConstraintError = 19;
 
     private readonly ChatDbContext _db;
-    private readonly IDomainEventPublisher _publisher;
+    private readonly RealtimeFrameContext _origin;
     private readonly SqliteWriteGate _writeGate;
     private readonly ChatDirectory _chatDirectory;
     private readonly CommitOrderedEventDispatcher _orderedEvents;
 
-    public UnitOfWork(ChatDbContext db, IDomainEventPublisher publisher, SqliteWriteGate writeGate, ChatDirectory chatDirectory, CommitOrderedEventDispatcher orderedEvents)
+    public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, SqliteWriteGate writeGate, ChatDirectory chatDirectory, CommitOrderedEventDispatcher orderedEvents)
     {
         _orderedEvents = orderedEvents;
         _db = db;
-        _publisher = publisher;
+        _origin = origin;
         _writeGate = writeGate;
         _chatDirectory = chatDirectory;
     }
@@ -49,12 +49,9 @@ internal sealed class UnitOfWork : IUnitOfWork
             {
                 await _db.SaveChangesAsync(cancellationToken);
 
-                // Message events join the commit-ordered stream while no other commit can come between.
+                // Events join the commit-ordered stream while no other commit can come between.
                 foreach (var domainEvent in events)
-                {
-                    if (CommitOrderedEventDispatcher.OrderedChatOf(domainEvent) is { } chatId)
-                        await _orderedEvents.EnqueueAsync(chatId, domainEvent);
-                }
+                    await _orderedEvents.EnqueueAsync(domainEvent, _origin.OriginConnectionId);
             }
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintError } sqlite
@@ -72,10 +69,6 @@ internal sealed class UnitOfWork : IUnitOfWork
 
         foreach (var entity in withEvents)
             entity.ClearDomainEvents();
-
-        var immediate = events.Where(e => CommitOrderedEventDispatcher.OrderedChatOf(e) is null).ToList();
-        if (immediate.Count > 0)
-            await _publisher.PublishAsync(immediate, cancellationToken);
     }
 
     // Read after the commit, when a new member's chat id is certainly set.

@@ -2,12 +2,14 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Common;
+using CleanChat.Infrastructure.Realtime.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace CleanChat.Infrastructure.Realtime;
 
 /// <summary>
-/// One open socket: who it belongs to, which chats it follows, and a bounded queue of frames to send.
+/// One open socket: who it belongs to, the protocol it speaks, which chats it follows, and a bounded
+/// queue of frames to send.
 /// A single loop sends, so frames leave in the order they were queued; a client that stops reading
 /// fills its own queue and is disconnected, without slowing anyone else.
 /// </summary>
@@ -28,10 +30,11 @@ public sealed class RealtimeConnection
     private int _closeRequested;
     private volatile bool _dropQueuedOnClose;
 
-    public RealtimeConnection(WebSocket socket, Caller caller, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
+    public RealtimeConnection(WebSocket socket, Caller caller, IRealtimeCodec codec, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
     {
         _socket = socket;
         Caller = caller;
+        Codec = codec;
         _closeTimeout = closeTimeout;
         _logger = logger;
         _queueCapacity = queueCapacity;
@@ -45,6 +48,9 @@ public sealed class RealtimeConnection
     public Guid Id { get; } = Guid.NewGuid();
 
     public Caller Caller { get; }
+
+    /// <summary>The client protocol this socket speaks: how its frames read and how what it is sent looks.</summary>
+    public IRealtimeCodec Codec { get; }
 
     public ParticipantRef Participant => Caller.Participant;
 
@@ -88,7 +94,6 @@ public sealed class RealtimeConnection
         }
     }
 
-    /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
     /// <summary>
     /// Holds back the chat's frames while a replay of missed messages is being sent (see
     /// <see cref="RealtimeGateway.BeginCatchUp"/>), so that nothing live slips in before or between them.
@@ -159,6 +164,10 @@ public sealed class RealtimeConnection
         }
     }
 
+    /// <summary>Queues a reply to this socket, in its own protocol.</summary>
+    public bool TrySend(SocketReply reply) => TrySend(Codec.Encode(reply));
+
+    /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
     public bool TrySend(ReadOnlyMemory<byte> frame)
     {
         if (_outbound.Writer.TryWrite(frame))

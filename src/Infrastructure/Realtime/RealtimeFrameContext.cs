@@ -1,6 +1,9 @@
 namespace CleanChat.Infrastructure.Realtime;
 
-/// <summary>Per-frame scope: which connection sent the frame being handled (null for REST requests).</summary>
+/// <summary>
+/// Per-scope: which socket's frame is being handled (null for REST requests). Committed events carry it
+/// to their notifications, so "everyone but the origin" means the same after the commit-ordered lane.
+/// </summary>
 public sealed class RealtimeFrameContext
 {
     public Guid? OriginConnectionId { get; set; }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using CleanChat.Application.Chats;
 using CleanChat.Application.Common.Security;
+using CleanChat.Infrastructure.Realtime.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,14 +16,16 @@ namespace CleanChat.Infrastructure.Realtime;
 public sealed class RealtimeGateway
 {
     private readonly ConnectionRegistry _registry;
+    private readonly NotificationDelivery _delivery;
     private readonly RealtimeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RealtimeGateway> _logger;
     private readonly ConcurrentDictionary<Guid, ITimer> _expiryTimers = new();
 
-    public RealtimeGateway(ConnectionRegistry registry, IOptions<RealtimeOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
+    public RealtimeGateway(ConnectionRegistry registry, NotificationDelivery delivery, IOptions<RealtimeOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
     {
         _registry = registry;
+        _delivery = delivery;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -33,9 +37,9 @@ public sealed class RealtimeGateway
     public bool IsFull => _registry.Count >= _options.MaxConnections;
 
     /// <summary>Registers an authenticated socket; on success it has already been sent its <c>connected</c> frame.</summary>
-    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt)
+    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec)
     {
-        var connection = new RealtimeConnection(socket, caller, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger);
+        var connection = new RealtimeConnection(socket, caller, codec, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger);
         var result = _registry.TryRegister(connection, _options.MaxConnections, _options.MaxConnectionsPerParticipant);
         if (result != RegistrationResult.Registered)
             return (null, result);
@@ -46,16 +50,16 @@ public sealed class RealtimeGateway
             _ => connection.RequestClose(CloseCodes.PolicyViolation, "Token expired"),
             null, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
-        connection.TrySend(ServerFrames.Connected(caller.Participant));
+        connection.TrySend(new ConnectedReply(caller.Participant));
         return (connection, result);
     }
 
     public void Join(RealtimeConnection connection, long chatId, long? lastMessageId)
     {
         var first = _registry.Join(connection, chatId);
-        connection.TrySend(ServerFrames.Joined(chatId, lastMessageId));
+        connection.TrySend(new JoinedReply(chatId, lastMessageId));
         if (first)
-            Broadcast(chatId, ServerFrames.UserJoined(chatId, connection.Participant), except: connection);
+            _delivery.Deliver(new ParticipantJoinedChatNotification(chatId, connection.Participant), connection.Id);
     }
 
     /// <summary>
@@ -77,8 +81,8 @@ public sealed class RealtimeGateway
     public void Leave(RealtimeConnection connection, long chatId)
     {
         if (_registry.Leave(connection, chatId))
-            Broadcast(chatId, ServerFrames.UserLeft(chatId, connection.Participant), except: connection);
-        connection.TrySend(ServerFrames.Left(chatId));
+            _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
+        connection.TrySend(new LeftReply(chatId));
     }
 
     /// <summary>Forgets a finished connection and tells its chats when the participant is gone from them.</summary>
@@ -88,16 +92,7 @@ public sealed class RealtimeGateway
             timer.Dispose();
         connection.Complete();
         foreach (var chatId in _registry.Unregister(connection))
-            Broadcast(chatId, ServerFrames.UserLeft(chatId, connection.Participant), except: connection);
-    }
-
-    private void Broadcast(long chatId, ReadOnlyMemory<byte> frame, RealtimeConnection except)
-    {
-        foreach (var subscriber in _registry.SubscribersOf(chatId))
-        {
-            if (subscriber.Id != except.Id)
-                subscriber.TrySendChatFrame(chatId, null, frame);
-        }
+            _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
     }
 
     private void CloseAll()

@@ -26,10 +26,9 @@ public static class MessageEndpoints
             mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId, entityType, entityId, afterSeq), ct))
             .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id/after_seq; entity_type (+ entity_id) filter");
 
-        group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageRequest body, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageBody body, IMediator mediator, CancellationToken ct) =>
         {
-            var message = await mediator.Send(new SendMessageCommand(chatId, body.MessageType ?? MessageType.Text, body.Content, body.MediaUrl,
-                body.ReplyToMessageId, body.EntityType, body.EntityId, body.EntityTitle, body.ClientMessageId, body.DurationMs), ct);
+            var message = await mediator.Send(body.ToCommand(chatId), ct);
             return TypedResults.Created((string?)null, message);
         }).WithSummary("Send a message over HTTP; a retry with the same client_message_id returns the original instead of a copy")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -50,9 +49,6 @@ public static class MessageEndpoints
 
         return app;
     }
-
-    public sealed record SendMessageRequest(string? Content, MessageType? MessageType, string? MediaUrl, long? ReplyToMessageId,
-        string? EntityType, long? EntityId, string? EntityTitle, Guid? ClientMessageId, long? DurationMs);
 
     public sealed record EditMessageRequest(string? Content);
 

@@ -1,15 +1,15 @@
-using System.Net.WebSockets;
 using CleanChat.Domain.Common;
-using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Realtime;
+using CleanChat.Infrastructure.Realtime.Protocol;
 using CleanChat.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CleanChat.WebApi.Realtime;
 
 /// <summary>
-/// The two WebSocket endpoints of the guide. This class only accepts and authenticates sockets; the
-/// session reads frames and the dispatcher turns them into requests.
+/// The two WebSocket endpoints of the salon guide. Here only what is answered over HTTP before the
+/// upgrade (not a WebSocket request, a foreign origin, a full server); the socket itself is served by
+/// the gateway in Infrastructure (<see cref="ChatSocketServer"/>).
 /// </summary>
 public static class ChatSocketEndpoints
 {
@@ -57,46 +57,13 @@ public static class ChatSocketEndpoints
         });
 
         var token = context.Request.Query["token"].FirstOrDefault() ?? BearerToken(context.Request);
-        var validated = await services.GetRequiredService<JwtTokenService>().ValidateAsync(token);
-        if (validated is not { } identity)
-        {
-            await RefuseAsync(socket, token is null ? "Missing token" : "Invalid or expired token");
-            return;
-        }
-
-        if (identity.Caller.Participant.Type != endpointType)
-        {
-            await RefuseAsync(socket, endpointType == ParticipantType.User ? "Staff endpoint: use the customer endpoint" : "Customer endpoint: use the staff endpoint");
-            return;
-        }
-
-        var (connection, result) = gateway.Open(socket, identity.Caller, identity.ExpiresAt);
-        if (connection is null)
-        {
-            await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
-            return;
-        }
-
-        await services.GetRequiredService<ChatSocketSession>().RunAsync(socket, connection, context.RequestAborted);
+        await services.GetRequiredService<ChatSocketServer>().ServeAsync(socket, token, endpointType, SalonGuideCodec.Instance, context.RequestAborted);
     }
 
     private static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
-
-    private static async Task RefuseAsync(WebSocket socket, string reason)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await socket.CloseAsync(CloseCodes.PolicyViolation, reason, timeout.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            socket.Abort();
-        }
     }
 
     private static ValueTask Problem(HttpContext context, int status, string detail)

@@ -1,5 +1,6 @@
 using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Domain.Chats.Events;
 using MediatR;
 

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using CleanChat.Application.Common.Events;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Domain.Chats.Events;
 using CleanChat.Domain.Common;
+using CleanChat.Infrastructure.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,15 +12,18 @@ using Microsoft.Extensions.Options;
 namespace CleanChat.Infrastructure.Persistence.Events;
 
 /// <summary>
-/// Publishes the events of a chat's messages (sent, edited, deleted) in the order they were committed,
-/// so every socket sees a chat's messages in <c>seq</c> order and an edit never before the message it
-/// edits. Committers hand events over while they still hold the write gate, which makes the order of
-/// handing over the commit order; each chat always goes to the same lane, and a lane publishes one
-/// event after another. Lanes run side by side, one per core, so chats do not wait for each other.
+/// The one route from a commit to the sockets: publishes every committed event of a chat (messages sent,
+/// edited, deleted and read; the chat created, archived, its members changed) in the order they were
+/// committed, so every socket sees a chat's messages in <c>seq</c> order, an edit never before the
+/// message it edits, and a removed member nothing committed after the removal. Committers hand events
+/// over while they still hold the write gate, which makes the order of handing over the commit order;
+/// each chat always goes to the same lane, and a lane publishes one item after another. Lanes run side
+/// by side, one per core, so chats do not wait for each other. A notification that must not overtake
+/// the chat's committed events (a repeated send) queues on the same lane.
 /// </summary>
 internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDisposable
 {
-    private readonly Channel<IDomainEvent>[] _lanes;
+    private readonly Channel<LaneItem>[] _lanes;
     private readonly Task[] _loops;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<CommitOrderedEventDispatcher> _logger;
@@ -29,25 +34,41 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         _logger = logger;
         var capacity = Math.Max(1, options.Value.MessageQueueCapacity);
         _lanes = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
-            .Select(_ => Channel.CreateBounded<IDomainEvent>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
+            .Select(_ => Channel.CreateBounded<LaneItem>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
         _loops = _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader))).ToArray();
     }
 
-    /// <summary>The chat a message event belongs to, or null for events published straight after their commit.</summary>
-    public static long? OrderedChatOf(IDomainEvent domainEvent) => domainEvent switch
+    /// <summary>The chat a committed event belongs to; its lane is chosen by it.</summary>
+    public static long ChatOf(IDomainEvent domainEvent) => domainEvent switch
     {
         MessageSent e => e.Message.ChatId,
         MessageEdited e => e.Message.ChatId,
         MessageDeleted e => e.Message.ChatId,
-        _ => null,
+        MessagesRead e => e.Chat.Id,
+        ChatCreated e => e.Chat.Id,
+        ParticipantAdded e => e.Chat.Id,
+        ParticipantRemoved e => e.Chat.Id,
+        ChatArchiveStateChanged e => e.Chat.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Every domain event belongs to a chat."),
     };
 
-    /// <summary>Queues a committed event; call it in commit order, before releasing the write gate.</summary>
-    public ValueTask EnqueueAsync(long chatId, IDomainEvent domainEvent)
+    /// <summary>
+    /// Queues a committed event; call it in commit order, before releasing the write gate.
+    /// <paramref name="originConnectionId"/> is the socket whose frame made the change, if any (it is
+    /// left out of notifications meant for the others).
+    /// </summary>
+    public ValueTask EnqueueAsync(IDomainEvent domainEvent, Guid? originConnectionId = null) =>
+        Enqueue(ChatOf(domainEvent), new LaneItem(domainEvent, null, originConnectionId));
+
+    /// <summary>Queues a notification behind every event of its chat committed so far.</summary>
+    public ValueTask EnqueueAsync(ChatNotification notification, Guid? originConnectionId) =>
+        Enqueue(notification.ChatId, new LaneItem(null, notification, originConnectionId));
+
+    private ValueTask Enqueue(long chatId, LaneItem item)
     {
         var lane = _lanes[(int)((ulong)chatId % (ulong)_lanes.Length)];
-        return lane.Writer.TryWrite(domainEvent) ? ValueTask.CompletedTask : lane.Writer.WriteAsync(domainEvent);
+        return lane.Writer.TryWrite(item) ? ValueTask.CompletedTask : lane.Writer.WriteAsync(item);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,27 +88,55 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         await Task.WhenAll(_loops);
     }
 
-    private async Task RunAsync(ChannelReader<IDomainEvent> reader)
+    private async Task RunAsync(ChannelReader<LaneItem> reader)
     {
-        var batch = new List<IDomainEvent>();
+        var batch = new List<LaneItem>();
+        var events = new List<IDomainEvent>();
         while (await reader.WaitToReadAsync())
         {
-            // Whatever has queued up is published in one scope, still one event after another.
+            // Whatever has queued up is published in one scope, still one item after another.
             while (batch.Count < 256 && reader.TryRead(out var next))
                 batch.Add(next);
 
             try
             {
                 await using var scope = _scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>().PublishAsync(batch, CancellationToken.None);
+                var origin = scope.ServiceProvider.GetRequiredService<RealtimeFrameContext>();
+                var publisher = scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>();
+                var notifier = scope.ServiceProvider.GetRequiredService<IChatNotifier>();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var item = batch[i];
+                    origin.OriginConnectionId = item.OriginConnectionId;
+                    if (item.Notification is { } notification)
+                    {
+                        await notifier.NotifyAsync(notification, CancellationToken.None);
+                        continue;
+                    }
+
+                    // Consecutive events from the same origin go to the publisher together.
+                    events.Add(item.Event!);
+                    while (i + 1 < batch.Count && batch[i + 1].Event is { } following && batch[i + 1].OriginConnectionId == item.OriginConnectionId)
+                    {
+                        events.Add(following);
+                        i++;
+                    }
+
+                    await publisher.PublishAsync(events, CancellationToken.None);
+                    events.Clear();
+                }
             }
             catch (Exception ex)
             {
                 // The publisher already isolates handler failures; this is the scope itself failing.
-                _logger.LogError(ex, "Publishing {Count} committed message events failed", batch.Count);
+                _logger.LogError(ex, "Publishing {Count} committed chat events failed", batch.Count);
             }
 
             batch.Clear();
+            events.Clear();
         }
     }
+
+    /// <summary>A committed event or an ordered notification, with the socket whose frame caused it.</summary>
+    private readonly record struct LaneItem(IDomainEvent? Event, ChatNotification? Notification, Guid? OriginConnectionId);
 }

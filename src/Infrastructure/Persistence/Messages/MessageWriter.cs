@@ -120,7 +120,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
         try
         {
             foreach (var domainEvent in message.DomainEvents)
-                await _events.EnqueueAsync(message.ChatId, domainEvent);
+                await _events.EnqueueAsync(domainEvent);
         }
         catch (Exception ex)
         {

@@ -1,4 +1,5 @@
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Common.Security;
 using MediatR;
 

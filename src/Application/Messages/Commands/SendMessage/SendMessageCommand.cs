@@ -1,5 +1,6 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Common.Security;
 using CleanChat.Application.Uploads;
 using CleanChat.Domain.Chats;
@@ -69,7 +70,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         // A retry of a send that already succeeded: answer with the original, as it is now, and give the
         // sender's sockets its frame again (the retry may come from a socket that missed the first one).
         var original = await MessageProjection.FindAsync(_read, stored.MessageId, cancellationToken) ?? throw new NotFoundException("Message");
-        await _notifier.NotifyAsync(new MessageRepeatedNotification(original, caller.Participant), cancellationToken);
+        await _notifier.NotifyInChatOrderAsync(new MessageRepeatedNotification(original, caller.Participant), cancellationToken);
         return original;
     }
 

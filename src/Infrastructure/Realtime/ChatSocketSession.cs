@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using CleanChat.Infrastructure.Realtime;
+using CleanChat.Infrastructure.Realtime.Protocol;
+using Microsoft.Extensions.Logging;
 
-namespace CleanChat.WebApi.Realtime;
+namespace CleanChat.Infrastructure.Realtime;
 
 /// <summary>
 /// Reads one socket's frames until it closes: enforces the frame size limit, the rate limit and the
 /// idle timeout, and hands each text frame to the dispatcher in arrival order.
 /// </summary>
-internal sealed class ChatSocketSession
+public sealed class ChatSocketSession
 {
     private readonly RealtimeGateway _gateway;
     private readonly FrameDispatcher _dispatcher;
@@ -58,7 +59,7 @@ internal sealed class ChatSocketSession
                         connection.RequestClose(CloseCodes.PolicyViolation, "Too many frames");
                         break;
                     case FrameVerdict.RefuseWithError:
-                        connection.TrySend(ServerFrames.Error("rate_limited", "Too many frames; slow down. Frames over the limit are dropped."));
+                        connection.TrySend(new ErrorReply("rate_limited", "Too many frames; slow down. Frames over the limit are dropped."));
                         continue;
                     case FrameVerdict.RefuseSilently:
                         continue;
@@ -68,7 +69,7 @@ internal sealed class ChatSocketSession
                     break;
 
                 if (kind is FrameKind.Binary)
-                    connection.TrySend(ServerFrames.Error("binary_not_supported", "Send JSON text frames."));
+                    connection.TrySend(new ErrorReply("binary_not_supported", "Send JSON text frames."));
                 else
                     await _dispatcher.DispatchAsync(connection, buffer.Filled(length), stop.Token);
             }

@@ -1,25 +1,22 @@
-using System.Text.Json;
 using CleanChat.Application.Chats.Commands.SendTyping;
 using CleanChat.Application.Chats.Queries.JoinChat;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
-using CleanChat.Application.Messages.Commands.SendMessage;
 using CleanChat.Application.Messages.Queries.GetChatHistory;
-using CleanChat.Domain.Chats;
-using CleanChat.Domain.Common;
-using CleanChat.Infrastructure.Realtime;
-using CleanChat.Infrastructure.Serialization;
-using CleanChat.WebApi.Infrastructure;
+using CleanChat.Infrastructure.Identity;
+using CleanChat.Infrastructure.Realtime.Protocol;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace CleanChat.WebApi.Realtime;
+namespace CleanChat.Infrastructure.Realtime;
 
 /// <summary>
 /// Turns one client frame into the same MediatR request REST sends, run in a scope of its own as the
 /// socket's owner; answers with a frame. No chat rule lives here: authorization, validation and the
 /// aggregates decide, exactly as for HTTP.
 /// </summary>
-internal sealed class FrameDispatcher
+public sealed class FrameDispatcher
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly RealtimeGateway _gateway;
@@ -36,33 +33,25 @@ internal sealed class FrameDispatcher
 
     public async Task DispatchAsync(RealtimeConnection connection, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        ClientFrame? frame;
+        ClientFrame frame;
         try
         {
-            frame = JsonSerializer.Deserialize<ClientFrame>(payload.Span, CleanChatJson.Options);
+            frame = connection.Codec.Decode(payload.Span);
         }
-        catch (JsonException ex)
+        catch (RealtimeProtocolException ex)
         {
-            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-            connection.TrySend(ServerFrames.Error("invalid_frame", field is null
-                ? "The frame is not a JSON object of the protocol."
-                : $"Field '{field}' is missing or of the wrong type."));
+            connection.TrySend(new ErrorReply(ex.Code, ex.Message));
             return;
         }
 
-        if (frame?.Type is not { } type)
-        {
-            connection.TrySend(ServerFrames.Error("invalid_frame", "The frame has no 'type'."));
-            return;
-        }
-
+        var type = frame.Type!;
         try
         {
             await HandleAsync(connection, type, frame, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            connection.TrySend(ToErrorFrame(ex, type, frame.ChatId));
+            connection.TrySend(ToErrorReply(ex, type, frame.ChatId));
         }
     }
 
@@ -71,7 +60,7 @@ internal sealed class FrameDispatcher
         switch (type)
         {
             case "ping":
-                connection.TrySend(ServerFrames.Pong(_time.GetUtcNow().UtcDateTime));
+                connection.TrySend(new PongReply(_time.GetUtcNow().UtcDateTime));
                 return;
 
             case "join_chat":
@@ -88,8 +77,7 @@ internal sealed class FrameDispatcher
                 return;
 
             case "send_message":
-                await SendAsync(connection, new SendMessageCommand(JoinedChat(connection, frame), frame.MessageType ?? MessageType.Text,
-                    frame.Content, frame.MediaUrl, frame.ReplyToMessageId, frame.EntityType, frame.EntityId, frame.EntityTitle, frame.ClientMessageId, frame.DurationMs), cancellationToken);
+                await SendAsync(connection, frame.ToCommand(JoinedChat(connection, frame)), cancellationToken);
                 return;
 
             case "typing":
@@ -101,7 +89,7 @@ internal sealed class FrameDispatcher
                 return;
 
             default:
-                connection.TrySend(ServerFrames.Error("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
+                connection.TrySend(new ErrorReply("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
                 return;
         }
     }
@@ -118,13 +106,13 @@ internal sealed class FrameDispatcher
             var missed = await SendAsync(connection, new GetChatHistoryQuery(chatId, PageSize: _gateway.Options.MaxReplayMessages, AfterSeq: lastSeq), cancellationToken);
             if (missed.HasMore)
             {
-                connection.TrySend(ServerFrames.ReloadHistory(chatId, lastSeq));
+                connection.TrySend(new ReloadHistoryReply(chatId, lastSeq));
                 return;
             }
 
             foreach (var message in missed.Messages.OrderBy(m => m.Seq))
             {
-                connection.TrySend(ServerFrames.Message(message));
+                connection.TrySend(new ReplayedMessageReply(message));
                 replayedUpTo = message.Seq;
             }
         }
@@ -154,24 +142,16 @@ internal sealed class FrameDispatcher
     private static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw new RequestValidationException(field, $"{field} is required.");
 
-    private ReadOnlyMemory<byte> ToErrorFrame(Exception exception, string type, long? chatId) => exception switch
+    private ErrorReply ToErrorReply(Exception exception, string type, long? chatId) => exception switch
     {
-        RealtimeProtocolException e => ServerFrames.Error(e.Code, e.Message, type, chatId),
-        _ when Refusal.From(exception) is { } refusal => ServerFrames.Error(refusal.Code, refusal.Message, type, chatId, refusal.Errors),
+        RealtimeProtocolException e => new ErrorReply(e.Code, e.Message, type, chatId),
+        _ when Refusal.From(exception) is { } refusal => new ErrorReply(refusal.Code, refusal.Message, type, chatId, refusal.Errors),
         _ => Unexpected(exception, type, chatId),
     };
 
-    private ReadOnlyMemory<byte> Unexpected(Exception exception, string type, long? chatId)
+    private ErrorReply Unexpected(Exception exception, string type, long? chatId)
     {
         _logger.LogError(exception, "Handling a {FrameType} frame failed unexpectedly", type);
-        return ServerFrames.Error("internal_error", "The server could not handle this frame.", type, chatId);
+        return new ErrorReply("internal_error", "The server could not handle this frame.", type, chatId);
     }
-}
-
-/// <summary>A frame that breaks the socket protocol itself (not a chat rule).</summary>
-internal sealed class RealtimeProtocolException : Exception
-{
-    public RealtimeProtocolException(string code, string message) : base(message) => Code = code;
-
-    public string Code { get; }
 }

@@ -1,10 +1,10 @@
 using CleanChat.Application.Common.Security;
-using CleanChat.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http;
 
-namespace CleanChat.WebApi.Infrastructure;
+namespace CleanChat.Infrastructure.Identity;
 
 /// <summary>The caller of the current scope: the validated token's subject over HTTP, the socket's owner for WebSocket frames, or the service itself for command-line verbs.</summary>
-internal sealed class CurrentCaller : ICurrentCaller
+public sealed class CurrentCaller : ICurrentCaller
 {
     private readonly IHttpContextAccessor _httpContextAccessor;
     private Caller? _caller;

@@ -1,0 +1,17 @@
+namespace CleanChat.Application.Common.Notifications;
+
+/// <summary>
+/// Something the connected clients of a chat should hear about, typed, with the audience it is for.
+/// Which sockets make up that audience is the notifier's business, and how it looks on the wire each
+/// client protocol's codec decides.
+/// </summary>
+public abstract record ChatNotification(long ChatId)
+{
+    public abstract NotificationAudience Audience { get; }
+
+    /// <summary>
+    /// The announced message's place in the chat, for notifications of a new message: a socket that is
+    /// catching up skips the ones its replay already carried.
+    /// </summary>
+    public virtual long? Seq => null;
+}

@@ -1,0 +1,101 @@
+using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Notifications;
+using CleanChat.Domain.Common;
+using CleanChat.Infrastructure.Realtime.Protocol;
+
+namespace CleanChat.Infrastructure.Realtime;
+
+/// <summary>
+/// Fans a notification out to the sockets of its audience. The notification is encoded once per protocol
+/// codec among the recipients, not once per socket, and queuing a frame never waits, so one slow client
+/// cannot hold up a sender or the other recipients.
+/// </summary>
+public sealed class NotificationDelivery
+{
+    private readonly ConnectionRegistry _registry;
+
+    public NotificationDelivery(ConnectionRegistry registry) => _registry = registry;
+
+    /// <param name="notification">What to tell.</param>
+    /// <param name="originConnectionId">The socket whose frame caused it, left out where the audience says so.</param>
+    public void Deliver(ChatNotification notification, Guid? originConnectionId)
+    {
+        var frames = new FramesByCodec(notification);
+        switch (notification.Audience)
+        {
+            case NotificationAudience.Followers followers:
+                ToFollowers(notification, frames, followers.ExceptOrigin ? originConnectionId : null);
+                break;
+
+            case NotificationAudience.OwnSockets own:
+                foreach (var connection in _registry.ConnectionsOf(own.Participant))
+                {
+                    if (connection.HasJoined(notification.ChatId))
+                        connection.TrySend(frames.For(connection.Codec));
+                }
+
+                break;
+
+            case NotificationAudience.FollowersAnd followersAnd:
+                ToFollowers(notification, frames, except: null);
+                foreach (var participant in followersAnd.Participants)
+                {
+                    // Sockets that follow the chat had the frame already.
+                    foreach (var connection in _registry.ConnectionsOf(participant))
+                    {
+                        if (!connection.HasJoined(notification.ChatId))
+                            connection.TrySend(frames.For(connection.Codec));
+                    }
+                }
+
+                break;
+        }
+
+        // A removed participant must stop receiving the chat at once, not at their next join.
+        if (notification is ParticipantRemovedNotification removed)
+            StopFollowing(removed.ChatId, removed.Participant);
+    }
+
+    private void ToFollowers(ChatNotification notification, FramesByCodec frames, Guid? except)
+    {
+        foreach (var connection in _registry.SubscribersOf(notification.ChatId))
+        {
+            if (connection.Id != except)
+                connection.TrySendChatFrame(notification.ChatId, notification.Seq, frames.For(connection.Codec));
+        }
+    }
+
+    private void StopFollowing(long chatId, ParticipantRef participant)
+    {
+        foreach (var connection in _registry.ConnectionsOf(participant))
+        {
+            if (_registry.Leave(connection, chatId))
+                Deliver(new ParticipantLeftChatNotification(chatId, participant), connection.Id);
+        }
+    }
+
+    /// <summary>A notification's bytes per codec, encoded the first time a recipient speaking that codec comes up.</summary>
+    private sealed class FramesByCodec(ChatNotification notification)
+    {
+        private IRealtimeCodec? _firstCodec;
+        private ReadOnlyMemory<byte> _firstFrame;
+        private Dictionary<IRealtimeCodec, ReadOnlyMemory<byte>>? _others;
+
+        public ReadOnlyMemory<byte> For(IRealtimeCodec codec)
+        {
+            if (_firstCodec is null)
+            {
+                _firstCodec = codec;
+                _firstFrame = codec.Encode(notification);
+            }
+
+            if (ReferenceEquals(codec, _firstCodec))
+                return _firstFrame;
+
+            _others ??= new Dictionary<IRealtimeCodec, ReadOnlyMemory<byte>>(ReferenceEqualityComparer.Instance);
+            if (!_others.TryGetValue(codec, out var frame))
+                _others[codec] = frame = codec.Encode(notification);
+            return frame;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using CleanChat.Application.Messages.Commands.SendMessage;
+
+namespace CleanChat.Infrastructure.Realtime.Protocol;
+
+/// <summary>
+/// Any client frame of the protocol (<c>join_chat</c>, <c>send_message</c>, <c>typing</c>, ...): one shape
+/// with every field optional, strictly typed, so a wrong type is reported with its field name. The
+/// message fields are the REST send body's own.
+/// </summary>
+public sealed record ClientFrame : SendMessageBody
+{
+    public string? Type { get; init; }
+
+    public long? ChatId { get; init; }
+
+    public bool? IsTyping { get; init; }
+
+    public long? MessageId { get; init; }
+
+    /// <summary>On <c>join_chat</c>: the last seq this client saw, to be caught up from.</summary>
+    public long? LastSeq { get; init; }
+}
