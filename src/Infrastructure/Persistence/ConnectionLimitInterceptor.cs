@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
-/// Bounds how many SQLite connections are open at once. Readers that race a commit retry inside SQLite
-/// (and, past a few tries or when all five WAL read marks are taken, back off with sleeps that this
-/// build, compiled without usleep, rounds up to a whole second). Queueing here instead costs microseconds. A slot is returned when the connection closes, however that happens
-/// (EF also disposes some connections without a "closed" interception).
+/// Bounds how many SQLite connections are open at once (<c>Database:MaxOpenConnections</c>): each holds
+/// its own page cache, and readers that race a commit retry and back off inside SQLite, where queueing
+/// here costs microseconds. A slot is returned when the connection closes, however that happens (EF also
+/// disposes some connections without a "closed" interception).
 /// </summary>
 internal sealed class ConnectionLimitInterceptor : DbConnectionInterceptor
 {

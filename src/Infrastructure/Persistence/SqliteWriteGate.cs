@@ -2,8 +2,9 @@ namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
 /// Lets one commit at a time reach SQLite. SQLite allows a single writer anyway; without this gate,
-/// concurrent writers collide on its lock and back off in sleeps of up to 100 ms (busy_timeout),
-/// which turns a sub-millisecond commit into tail latencies of seconds. Waiting here is a cheap async wait in order.
+/// concurrent writers collide on its lock and back off in its busy handler's sleeps (up to 100 ms each),
+/// where waiting here is a cheap async wait, in order. Holding it while a commit hands its events on is
+/// also what makes the event order the commit order (CommitOrderedEventDispatcher).
 /// </summary>
 public sealed class SqliteWriteGate
 {
