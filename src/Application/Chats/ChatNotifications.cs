@@ -18,6 +18,8 @@ public sealed record ParticipantAddedNotification(long ChatId, ParticipantRef Pa
 public sealed record ParticipantRemovedNotification(long ChatId, ParticipantRef Participant) : ChatNotification(ChatId)
 {
     public override NotificationAudience Audience => NotificationAudience.ChatFollowersAndEverySocketOf([Participant]);
+
+    public override ParticipantRef? StopsFollowing => Participant;
 }
 
 public sealed record ChatArchiveStateChangedNotification(long ChatId, bool IsArchived) : ChatNotification(ChatId)

@@ -51,9 +51,8 @@ public sealed class NotificationDelivery
                 break;
         }
 
-        // A removed participant must stop receiving the chat at once, not at their next join.
-        if (notification is ParticipantRemovedNotification removed)
-            StopFollowing(removed.ChatId, removed.Participant);
+        if (notification.StopsFollowing is { } leaving)
+            StopFollowing(notification.ChatId, leaving);
     }
 
     private void ToFollowers(ChatNotification notification, FramesByCodec frames, Guid? except)

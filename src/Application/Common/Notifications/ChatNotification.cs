@@ -1,3 +1,5 @@
+using CleanChat.Domain.Common;
+
 namespace CleanChat.Application.Common.Notifications;
 
 /// <summary>
@@ -14,4 +16,10 @@ public abstract record ChatNotification(long ChatId)
     /// catching up skips the ones its replay already carried.
     /// </summary>
     public virtual long? Seq => null;
+
+    /// <summary>
+    /// A participant who, once told, no longer follows the chat on any socket: a removed member must stop
+    /// receiving the chat at once, not at their next join.
+    /// </summary>
+    public virtual ParticipantRef? StopsFollowing => null;
 }

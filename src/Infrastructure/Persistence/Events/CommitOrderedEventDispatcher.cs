@@ -104,9 +104,8 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
                 var origin = scope.ServiceProvider.GetRequiredService<RealtimeFrameContext>();
                 var publisher = scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>();
                 var notifier = scope.ServiceProvider.GetRequiredService<IChatNotifier>();
-                for (var i = 0; i < batch.Count; i++)
+                foreach (var item in batch)
                 {
-                    var item = batch[i];
                     origin.OriginConnectionId = item.OriginConnectionId;
                     if (item.Notification is { } notification)
                     {
@@ -114,14 +113,8 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
                         continue;
                     }
 
-                    // Consecutive events from the same origin go to the publisher together.
+                    // One event at a time: each may have its own origin.
                     events.Add(item.Event!);
-                    while (i + 1 < batch.Count && batch[i + 1].Event is { } following && batch[i + 1].OriginConnectionId == item.OriginConnectionId)
-                    {
-                        events.Add(following);
-                        i++;
-                    }
-
                     await publisher.PublishAsync(events, CancellationToken.None);
                     events.Clear();
                 }
