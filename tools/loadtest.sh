@@ -9,18 +9,28 @@
 #
 # Extra server settings can be passed as environment variables (e.g. Database__Synchronous=Normal).
 # LOADTEST_SERVER_ENV="NAME=value ..." sets variables for the server process alone (runtime knobs, say).
+# LOADTEST_SERVER=node runs the same load against the Node.js comparison server in tools/node-compare
+# instead (installed with npm on first use), so both are measured by one generator in one sitting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${LOADTEST_PORT:-8000}
 db=${LOADTEST_DB:-$(mktemp -d)/load.db}
-dotnet build -c Release src/WebApi -v quiet -nologo >/dev/null
+target=${LOADTEST_SERVER:-cleanchat}
 dotnet build -c Release tools/CleanChat.LoadTest -v quiet -nologo >/dev/null
+if [ "$target" = node ]; then
+  [ -d tools/node-compare/node_modules/better-sqlite3/build ] || (cd tools/node-compare && npm ci --no-audit --no-fund >/dev/null)
+else
+  dotnet build -c Release src/WebApi -v quiet -nologo >/dev/null
+fi
 
 # Enough descriptors for 10,000 sockets on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 server_dir=src/WebApi/bin/Release/net10.0
+if [ "$target" = node ]; then
+  (exec env ${LOADTEST_SERVER_ENV:-} node tools/node-compare/server.mjs --port "$port" --db "$db") > "$db.server.log" 2>&1 &
+else
 (
   cd "$server_dir"
   ASPNETCORE_ENVIRONMENT=Development \
@@ -32,6 +42,7 @@ server_dir=src/WebApi/bin/Release/net10.0
   Logging__LogLevel__CleanChat=Warning \
   exec env ${LOADTEST_SERVER_ENV:-} dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$port"
 ) > "$db.server.log" 2>&1 &
+fi
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 
@@ -41,5 +52,5 @@ for _ in $(seq 1 100); do
 done
 
 git_commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-echo "# commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# $target server, commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 dotnet tools/CleanChat.LoadTest/bin/Release/net10.0/CleanChat.LoadTest.dll --url "http://127.0.0.1:$port" --server-pid "$server" "$@"
