@@ -123,7 +123,7 @@ public class NotificationDeliveryTests
         public async Task<string> SentTextAsync()
         {
             Connection.RequestClose(WebSocketCloseStatus.NormalClosure, "done");
-            await Connection.RunSendLoopAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            await Connection.Finished.WaitAsync(TimeSpan.FromSeconds(5));
             var bytes = _stream.ToArray();
             var text = new System.Text.StringBuilder();
             for (var at = 0; at + 2 <= bytes.Length;)

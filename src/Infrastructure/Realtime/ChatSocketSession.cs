@@ -27,7 +27,6 @@ public sealed class ChatSocketSession
     public async Task RunAsync(WebSocket socket, RealtimeConnection connection, CancellationToken requestAborted)
     {
         var options = _gateway.Options;
-        var sending = connection.RunSendLoopAsync();
         var limiter = new FrameRateLimiter(options.FramesPerSecond, options.FrameBurst, options.FloodCloseAfterRefusals, _time);
         var idleTimeout = TimeSpan.FromSeconds(options.IdleTimeoutSeconds);
         using var idle = _time.CreateTimer(_ => connection.RequestClose(WebSocketCloseStatus.NormalClosure, "Idle timeout"), null, idleTimeout, Timeout.InfiniteTimeSpan);
@@ -86,7 +85,7 @@ public sealed class ChatSocketSession
         {
             buffer.Dispose();
             _gateway.Close(connection);
-            await sending;
+            await connection.Finished;
         }
     }
 

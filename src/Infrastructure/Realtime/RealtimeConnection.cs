@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime.Protocol;
@@ -10,13 +9,17 @@ namespace CleanChat.Infrastructure.Realtime;
 /// <summary>
 /// One open socket: who it belongs to, the protocol it speaks, which chats it follows, and a bounded
 /// queue of frames to send.
-/// A single loop sends, so frames leave in the order they were queued; a client that stops reading
-/// fills its own queue and is disconnected, without slowing anyone else.
+/// One sender at a time drains the queue, so frames leave in the order they were queued; a client that
+/// stops reading fills its own queue and is disconnected, without slowing anyone else.
 /// </summary>
 public sealed class RealtimeConnection
 {
     private readonly WebSocket _socket;
-    private readonly Channel<ReadOnlyMemory<byte>> _outbound;
+    private readonly object _outboundLock = new();
+    private Queue<ReadOnlyMemory<byte>>? _outbound;
+    private bool _sending;
+    private bool _takesNoMoreFrames;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Most sockets follow a handful of chats and idle ones none: a lazily created set under a lock costs
     // nothing until used (a concurrent dictionary costs about half a kilobyte per socket up front).
     private readonly object _joinedLock = new();
@@ -28,7 +31,6 @@ public sealed class RealtimeConnection
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private int _closeRequested;
-    private volatile bool _dropQueuedOnClose;
 
     public RealtimeConnection(WebSocket socket, Caller caller, IRealtimeCodec codec, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
     {
@@ -38,11 +40,6 @@ public sealed class RealtimeConnection
         _closeTimeout = closeTimeout;
         _logger = logger;
         _queueCapacity = queueCapacity;
-        _outbound = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(queueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -167,16 +164,27 @@ public sealed class RealtimeConnection
     /// <summary>Queues a reply to this socket, in its own protocol.</summary>
     public bool TrySend(SocketReply reply) => TrySend(Codec.Encode(reply));
 
-    /// <summary>Queues a frame; when the client has fallen too far behind, closes it (1013) instead of growing the queue.</summary>
+    /// <summary>
+    /// Sends a frame, or queues it behind those still going out; when the client has fallen too far
+    /// behind, closes it (1013) instead of growing the queue.
+    /// </summary>
     public bool TrySend(ReadOnlyMemory<byte> frame)
     {
-        if (_outbound.Writer.TryWrite(frame))
-            return true;
-
-        if (!IsClosing)
-            _logger.LogInformation("Closing connection {ConnectionId} of {Participant}: its outbound queue is full", Id, Participant);
-        RequestClose(CloseCodes.TryAgainLater, "Client is not reading fast enough", dropQueued: true);
-        return false;
+        switch (Enqueue(frame))
+        {
+            case Queued.StartSending:
+                _ = SendQueuedAsync();
+                return true;
+            case Queued.BehindOthers:
+                return true;
+            case Queued.Full:
+                if (!IsClosing)
+                    _logger.LogInformation("Closing connection {ConnectionId} of {Participant}: its outbound queue is full", Id, Participant);
+                RequestClose(CloseCodes.TryAgainLater, "Client is not reading fast enough", dropQueued: true);
+                return false;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
@@ -191,41 +199,107 @@ public sealed class RealtimeConnection
 
         CloseStatus = status;
         CloseReason = reason;
-        _dropQueuedOnClose = dropQueued;
-        _outbound.Writer.TryComplete();
-        _aborted.CancelAfter(_closeTimeout);
+        StopTakingFrames(dropQueued);
     }
 
-    /// <summary>Sends queued frames until the connection closes; ends with the close frame or an abort.</summary>
-    public async Task RunSendLoopAsync()
+    /// <summary>
+    /// Done when everything queued has been sent and, if the server is closing, its close frame too; or
+    /// when the socket was dropped.
+    /// </summary>
+    public Task Finished => _finished.Task;
+
+    /// <summary>Ends sending when the receive side has finished (the peer closed or went away).</summary>
+    internal void Complete() => StopTakingFrames(dropQueued: false);
+
+    private void StopTakingFrames(bool dropQueued)
     {
-        // Sends take no token: a cancellable send takes the WebSocket's slow path (a lock wait and a
-        // registration per frame). Aborting the socket ends a send stuck on a client that stopped reading.
-        await using var abortStuckSend = _aborted.Token.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket);
+        bool start;
+        lock (_outboundLock)
+        {
+            if (_takesNoMoreFrames)
+                return;
+            _takesNoMoreFrames = true;
+            if (dropQueued)
+                _outbound?.Clear();
+            start = !_sending;
+            _sending = true;
+        }
+
+        // A send stuck on a client that stopped reading ends when the socket is aborted. Sends take no
+        // token: a cancellable send takes the WebSocket's slow path (a lock wait and a registration per frame).
+        _aborted.Token.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket);
+        _aborted.CancelAfter(_closeTimeout);
+        if (start)
+            _ = SendQueuedAsync();
+    }
+
+    private Queued Enqueue(ReadOnlyMemory<byte> frame)
+    {
+        lock (_outboundLock)
+        {
+            if (_takesNoMoreFrames)
+                return Queued.Refused;
+
+            var outbound = _outbound ??= new Queue<ReadOnlyMemory<byte>>();
+            if (outbound.Count >= _queueCapacity)
+                return Queued.Full;
+
+            outbound.Enqueue(frame);
+            if (_sending)
+                return Queued.BehindOthers;
+            _sending = true;
+            return Queued.StartSending;
+        }
+    }
+
+    // Whoever queues a frame on an idle socket sends it at once, on its own thread: most sends complete
+    // without waiting, so a frame costs no thread hop. Frames queued meanwhile go out in order from here;
+    // once the connection takes no more frames and its queue is empty, the close frame follows.
+    private async Task SendQueuedAsync()
+    {
         try
         {
-            await foreach (var frame in _outbound.Reader.ReadAllAsync(_aborted.Token))
+            while (true)
             {
-                if (_dropQueuedOnClose)
-                    break;
+                ReadOnlyMemory<byte> frame;
+                lock (_outboundLock)
+                {
+                    if (_outbound is null || !_outbound.TryDequeue(out frame))
+                    {
+                        if (_takesNoMoreFrames)
+                            break;
+                        _sending = false;
+                        return;
+                    }
+                }
+
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
 
             if (CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(status, CloseReason, _aborted.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
         {
             // The peer vanished or would not take our frames: nothing more can be said to it.
+            lock (_outboundLock)
+            {
+                _takesNoMoreFrames = true;
+                _outbound?.Clear();
+            }
+
             _socket.Abort();
         }
+
+        _finished.TrySetResult();
     }
 
-    /// <summary>Ends the send loop when the receive side has finished (the peer closed or went away).</summary>
-    internal void Complete()
+    private enum Queued
     {
-        _outbound.Writer.TryComplete();
-        _aborted.CancelAfter(_closeTimeout);
+        StartSending,
+        BehindOthers,
+        Full,
+        Refused,
     }
 
     private readonly record struct HeldFrame(long? Seq, ReadOnlyMemory<byte> Frame);
