@@ -4,6 +4,7 @@ using CleanChat.Application.Common.Security;
 using CleanChat.Application.Common.Validation;
 using CleanChat.Application.Messages.Queries.GetChatHistory;
 using CleanChat.Application.Uploads;
+using CleanChat.Infrastructure.Admission;
 using CleanChat.Infrastructure.Files;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
@@ -60,6 +61,11 @@ public static class DependencyInjection
         // Stopped in reverse order: the writer commits what is queued, then the dispatcher announces it.
         services.AddHostedService(sp => sp.GetRequiredService<CommitOrderedEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
+
+        services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.SectionName));
+        services.AddSingleton<ThreadPoolLagProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<ThreadPoolLagProbe>());
+        services.AddSingleton<IWriteAdmission, WriteAdmission>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DevelopmentDataSeeder>();
 

@@ -57,6 +57,8 @@ public class SalonGuideCodecTests
         Text(_codec.Encode(new ConnectedReply(ParticipantRef.User(4)))).ShouldBe("""{"type":"connected","participant_type":"user","participant_id":4}""");
         Text(_codec.Encode(new ErrorReply("not_joined", "Join first.", "typing", 7)))
             .ShouldBe("""{"type":"error","code":"not_joined","error":"Join first.","request_type":"typing","chat_id":7,"errors":null}""");
+        Text(_codec.Encode(new ErrorReply("server_busy", "Busy.", "send_message", 7, RetryAfter: TimeSpan.FromMilliseconds(1500.2))))
+            .ShouldBe("""{"type":"error","code":"server_busy","error":"Busy.","request_type":"send_message","chat_id":7,"errors":null,"retry_after_ms":1501}""");
         Text(_codec.Encode(new MessagePostedNotification(Message()))).ShouldStartWith("""{"type":"message","chat_id":7,"message":{"id":41,"chat_id":7,"seq":1,""");
     }
 

@@ -145,7 +145,7 @@ public sealed class FrameDispatcher
     private ErrorReply ToErrorReply(Exception exception, string type, long? chatId) => exception switch
     {
         RealtimeProtocolException e => new ErrorReply(e.Code, e.Message, type, chatId),
-        _ when Refusal.From(exception) is { } refusal => new ErrorReply(refusal.Code, refusal.Message, type, chatId, refusal.Errors),
+        _ when Refusal.From(exception) is { } refusal => new ErrorReply(refusal.Code, refusal.Message, type, chatId, refusal.Errors, refusal.RetryAfter),
         _ => Unexpected(exception, type, chatId),
     };
 

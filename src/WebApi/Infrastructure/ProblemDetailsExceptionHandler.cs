@@ -49,9 +49,13 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             RefusalKind.TooManyAttempts => (StatusCodes.Status429TooManyRequests, "Too many requests"),
             RefusalKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "File too large"),
             RefusalKind.UnsupportedType => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
+            RefusalKind.Busy => (StatusCodes.Status503ServiceUnavailable, "Server busy"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "A refusal kind without an HTTP status."),
         };
-        return Problem(status, title, refusal.Message, refusal.Code);
+        var problem = Problem(status, title, refusal.Message, refusal.Code);
+        if (refusal.RetryAfter is { } wait)
+            problem.Extensions["retry_after_ms"] = (long)Math.Ceiling(wait.TotalMilliseconds);
+        return problem;
     }
 
     public static void SetRetryAfter(HttpContext httpContext, TimeSpan retryAfter) =>

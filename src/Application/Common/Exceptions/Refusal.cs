@@ -13,6 +13,7 @@ public enum RefusalKind
     TooManyAttempts,
     TooLarge,
     UnsupportedType,
+    Busy,
 }
 
 /// <summary>
@@ -35,6 +36,7 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Message, IRea
         TooManyAttemptsException e => new(RefusalKind.TooManyAttempts, "too_many_attempts", e.Message, RetryAfter: e.RetryAfter),
         PayloadTooLargeException e => new(RefusalKind.TooLarge, "too_large", e.Message),
         UnsupportedMediaTypeException e => new(RefusalKind.UnsupportedType, "unsupported_type", e.Message),
+        ServerBusyException e => new(RefusalKind.Busy, "server_busy", e.Message, RetryAfter: e.RetryAfter),
         _ => null,
     };
 }

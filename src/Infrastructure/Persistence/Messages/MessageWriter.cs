@@ -32,6 +32,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     private readonly CommitOrderedEventDispatcher _events;
     private readonly Task _loop;
     private MessageSql? _sql;
+    private long _commitStartedAt;
 
     public MessageWriter(SqliteWriteGate writeGate, CommitOrderedEventDispatcher events, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
     {
@@ -69,6 +70,21 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
         return new MessageAppendResult(written.Id, written.IsDuplicate);
     }
 
+    /// <summary>
+    /// How long the oldest message not yet committed has waited: the head of the queue, or the commit
+    /// under way if that started earlier. Zero when nothing waits.
+    /// </summary>
+    public TimeSpan CommitWait
+    {
+        get
+        {
+            var since = Volatile.Read(ref _commitStartedAt);
+            if (_queue.Reader.TryPeek(out var oldest) && (since == 0 || oldest.QueuedAt < since))
+                since = oldest.QueuedAt;
+            return since == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(since);
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Stops taking messages and commits everything already queued.</summary>
@@ -102,6 +118,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
             lastCommitStarted = Stopwatch.GetTimestamp();
             while (batch.Count < batch.Capacity && _queue.Reader.TryRead(out var next))
                 batch.Add(next);
+            Volatile.Write(ref _commitStartedAt, batch[0].QueuedAt);
 
             var waitedFrom = Stopwatch.GetTimestamp();
             using (_writeGate.EnterAsync(CancellationToken.None).GetAwaiter().GetResult())
@@ -115,6 +132,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
                     Announce(pending);
             }
 
+            Volatile.Write(ref _commitStartedAt, 0);
             foreach (var pending in batch)
                 pending.Release();
 
@@ -211,6 +229,8 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     private sealed class PendingMessage(ChatMessage message)
     {
         public ChatMessage Message { get; } = message;
+
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
         // Continuations run on the thread pool, never inline on the writer's loop.
         public TaskCompletionSource<WrittenMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

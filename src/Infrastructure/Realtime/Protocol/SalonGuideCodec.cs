@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CleanChat.Application.Chats;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Messages;
@@ -60,7 +61,7 @@ public sealed class SalonGuideCodec : IRealtimeCodec
         ReloadHistoryReply r => Serialize(new ReloadHistoryFrame("reload_history", r.ChatId, r.LastSeq)),
         ReplayedMessageReply r => Serialize(new MessageFrame("message", r.Message.ChatId, r.Message)),
         PongReply r => Serialize(new PongFrame("pong", r.Timestamp)),
-        ErrorReply r => Serialize(new ErrorFrame("error", r.Code, r.Error, r.RequestType, r.ChatId, r.Errors)),
+        ErrorReply r => Serialize(new ErrorFrame("error", r.Code, r.Error, r.RequestType, r.ChatId, r.Errors, r.RetryAfter is { } wait ? (long)Math.Ceiling(wait.TotalMilliseconds) : null)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "The salon guide protocol has no frame for this reply."),
     };
 
@@ -90,5 +91,6 @@ public sealed class SalonGuideCodec : IRealtimeCodec
 
     private sealed record PongFrame(string Type, DateTime Timestamp);
 
-    private sealed record ErrorFrame(string Type, string Code, string Error, string? RequestType, long? ChatId, IReadOnlyDictionary<string, string[]>? Errors);
+    private sealed record ErrorFrame(string Type, string Code, string Error, string? RequestType, long? ChatId, IReadOnlyDictionary<string, string[]>? Errors,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAfterMs);
 }

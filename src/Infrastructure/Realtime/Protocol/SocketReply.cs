@@ -22,4 +22,4 @@ public sealed record ReplayedMessageReply(MessageDto Message) : SocketReply;
 public sealed record PongReply(DateTime Timestamp) : SocketReply;
 
 /// <summary>An error answering one client frame; the connection stays open.</summary>
-public sealed record ErrorReply(string Code, string Error, string? RequestType = null, long? ChatId = null, IReadOnlyDictionary<string, string[]>? Errors = null) : SocketReply;
+public sealed record ErrorReply(string Code, string Error, string? RequestType = null, long? ChatId = null, IReadOnlyDictionary<string, string[]>? Errors = null, TimeSpan? RetryAfter = null) : SocketReply;

@@ -21,7 +21,7 @@ public sealed record SendMessageCommand(
     long? EntityId = null,
     string? EntityTitle = null,
     Guid? ClientMessageId = null,
-    long? DurationMs = null) : IRequest<MessageDto>, IChatScopedRequest;
+    long? DurationMs = null) : IRequest<MessageDto>, IChatScopedRequest, IShedUnderLoad;
 
 /// <summary>
 /// The hot path: the chat's rules come from its in-memory snapshot and the message joins the next group

@@ -1,0 +1,25 @@
+namespace CleanChat.Infrastructure.Admission;
+
+/// <summary>When the service refuses new messages with "server busy" rather than queue them (docs/performance.md, "Overload").</summary>
+public sealed class AdmissionOptions
+{
+    public const string SectionName = "Admission";
+
+    /// <summary>
+    /// Longest a message may wait for its commit (oldest queued message, or the commit under way) before
+    /// new messages are refused. 0 turns this bound off.
+    /// </summary>
+    public int MaxCommitWaitMs { get; set; } = 500;
+
+    /// <summary>
+    /// Longest work may wait for a thread-pool thread before new messages are refused: the sign that the
+    /// CPU, not the disk, is the bottleneck (frames then wait unread instead of in the commit queue).
+    /// 0 turns this bound off.
+    /// </summary>
+    public int MaxThreadPoolLagMs { get; set; } = 250;
+
+    /// <summary>Shortest and longest wait a refused sender is told to leave before sending again.</summary>
+    public int MinRetryAfterMs { get; set; } = 250;
+
+    public int MaxRetryAfterMs { get; set; } = 10_000;
+}
