@@ -12,6 +12,13 @@ public sealed class AdmissionOptions
     public int MaxCommitWaitMs { get; set; } = 500;
 
     /// <summary>
+    /// Longest a committed message may wait to be announced (sent to its chat's sockets, the sender's
+    /// own copy being its acknowledgement) before new messages are refused: the sign that fan-out, not
+    /// the disk, is behind. 0 turns this bound off.
+    /// </summary>
+    public int MaxPublishLagMs { get; set; } = 250;
+
+    /// <summary>
     /// Longest work may wait for a thread-pool thread before new messages are refused: the sign that the
     /// CPU, not the disk, is the bottleneck (frames then wait unread instead of in the commit queue).
     /// 0 turns this bound off.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CleanChat.Application.Common.Events;
 using CleanChat.Application.Common.Notifications;
@@ -24,6 +25,7 @@ namespace CleanChat.Infrastructure.Persistence.Events;
 internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDisposable
 {
     private readonly Channel<LaneItem>[] _lanes;
+    private readonly long[] _publishingSince;
     private readonly Task[] _loops;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<CommitOrderedEventDispatcher> _logger;
@@ -36,7 +38,8 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         _lanes = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
             .Select(_ => Channel.CreateBounded<LaneItem>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
-        _loops = _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader))).ToArray();
+        _publishingSince = new long[_lanes.Length];
+        _loops = _lanes.Select((lane, index) => Task.Run(() => RunAsync(lane.Reader, index))).ToArray();
     }
 
     /// <summary>The chat a committed event belongs to; its lane is chosen by it.</summary>
@@ -71,6 +74,28 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         return lane.Writer.TryWrite(item) ? ValueTask.CompletedTask : lane.Writer.WriteAsync(item);
     }
 
+    /// <summary>
+    /// How long the oldest committed item not yet published has waited, over all lanes: zero when the
+    /// lanes keep up. Past the service's capacity this is where delivery falls behind.
+    /// </summary>
+    public TimeSpan PublishLag
+    {
+        get
+        {
+            var oldest = long.MaxValue;
+            for (var i = 0; i < _lanes.Length; i++)
+            {
+                var since = Volatile.Read(ref _publishingSince[i]);
+                if (since != 0 && since < oldest)
+                    oldest = since;
+                if (_lanes[i].Reader.TryPeek(out var head) && head.QueuedAt < oldest)
+                    oldest = head.QueuedAt;
+            }
+
+            return oldest == long.MaxValue ? TimeSpan.Zero : Stopwatch.GetElapsedTime(oldest);
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Publishes what is queued, then stops.</summary>
@@ -88,7 +113,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         await Task.WhenAll(_loops);
     }
 
-    private async Task RunAsync(ChannelReader<LaneItem> reader)
+    private async Task RunAsync(ChannelReader<LaneItem> reader, int lane)
     {
         var batch = new List<LaneItem>();
         var events = new List<IDomainEvent>();
@@ -97,6 +122,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
             // Whatever has queued up is published in one scope, still one item after another.
             while (batch.Count < 256 && reader.TryRead(out var next))
                 batch.Add(next);
+            Volatile.Write(ref _publishingSince[lane], batch[0].QueuedAt);
 
             try
             {
@@ -125,11 +151,15 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
                 _logger.LogError(ex, "Publishing {Count} committed chat events failed", batch.Count);
             }
 
+            Volatile.Write(ref _publishingSince[lane], 0);
             batch.Clear();
             events.Clear();
         }
     }
 
     /// <summary>A committed event or an ordered notification, with the socket whose frame caused it.</summary>
-    private readonly record struct LaneItem(IDomainEvent? Event, ChatNotification? Notification, Guid? OriginConnectionId);
+    private readonly record struct LaneItem(IDomainEvent? Event, ChatNotification? Notification, Guid? OriginConnectionId)
+    {
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
+    }
 }
