@@ -80,11 +80,16 @@ public static class CleanChatWebApiExtensions
         app.UseMiddleware<RedactedRequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Only requests for the API description pass through Swagger's middlewares: every other request,
+        // an open chat socket above all, would otherwise hold their frames for as long as it lasts.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger") || context.Request.Path.StartsWithSegments("/docs"), docs =>
         {
-            options.RoutePrefix = "docs";
-            options.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanChat API v1");
+            docs.UseSwagger();
+            docs.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = "docs";
+                options.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanChat API v1");
+            });
         });
         app.UseCors(CorsPolicy);
         app.UseWebSockets();
