@@ -79,7 +79,10 @@ public static class CleanChatWebApiExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RedactedRequestLogging>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A socket's handshake answers with its own problem details; once open it has no status page to show,
+        // and skipping the middleware keeps its frame off every open socket.
+        // (UseWebSockets runs later, so the handshake is recognised by its Upgrade header.)
+        app.UseWhen(context => !string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase), pages => pages.UseStatusCodePages());
         // Only requests for the API description pass through Swagger's middlewares: every other request,
         // an open chat socket above all, would otherwise hold their frames for as long as it lasts.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger") || context.Request.Path.StartsWithSegments("/docs"), docs =>
