@@ -57,8 +57,10 @@ public sealed class LoadConnection
     public void Enqueue(byte[] frame) => _outgoing.Writer.TryWrite(frame);
 
     /// <summary>Queues a message whose content carries the sender, a sequence number and the scheduled time.</summary>
-    public void SendScheduled(long sequence, long scheduledTimestamp) =>
-        Enqueue(Encoding.UTF8.GetBytes($"{{\"type\":\"send_message\",\"chat_id\":{ChatId},\"content\":\"L|{Index}|{sequence}|{scheduledTimestamp}\"}}"));
+    public void SendScheduled(long sequence, long scheduledTimestamp, bool withClientMessageId) =>
+        Enqueue(Encoding.UTF8.GetBytes(withClientMessageId
+            ? $"{{\"type\":\"send_message\",\"chat_id\":{ChatId},\"client_message_id\":\"{Guid.NewGuid()}\",\"content\":\"L|{Index}|{sequence}|{scheduledTimestamp}\"}}"
+            : $"{{\"type\":\"send_message\",\"chat_id\":{ChatId},\"content\":\"L|{Index}|{sequence}|{scheduledTimestamp}\"}}"));
 
     public async Task CloseAsync()
     {

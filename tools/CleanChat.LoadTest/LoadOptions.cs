@@ -18,6 +18,9 @@ public sealed record LoadOptions
     public int SocketsPerAccount { get; init; } = 1;
     public int IdleHoldSeconds { get; init; } = 20;
 
+    /// <summary>Whether each send carries a fresh <c>client_message_id</c>, as a client that retries safely does.</summary>
+    public bool ClientMessageIds { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -40,6 +43,7 @@ public sealed record LoadOptions
                 "--admin-password" => options with { AdminPassword = value },
                 "--sockets-per-account" => options with { SocketsPerAccount = int.Parse(value) },
                 "--idle-hold" => options with { IdleHoldSeconds = int.Parse(value) },
+                "--client-message-ids" => options with { ClientMessageIds = bool.Parse(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

@@ -75,7 +75,7 @@ internal static class Steps
             {
                 due.Dequeue();
                 recorder.Scheduled(at, connection.Recipients);
-                connection.SendScheduled(++sequence, at);
+                connection.SendScheduled(++sequence, at, options.ClientMessageIds);
                 connection.NextDue = at + interval;
                 due.Enqueue(connection, connection.NextDue);
             }
