@@ -279,9 +279,13 @@ public sealed class RealtimeConnection
             if (CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(status, CloseReason, _aborted.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+        catch (Exception ex)
         {
-            // The peer vanished or would not take our frames: nothing more can be said to it.
+            // The peer vanished or would not take our frames: nothing more can be said to it. Anything else
+            // is a defect, but it must not leave the session waiting for a send that will never finish.
+            if (ex is not (OperationCanceledException or WebSocketException or ObjectDisposedException or IOException))
+                _logger.LogError(ex, "Sending to connection {ConnectionId} failed unexpectedly", Id);
+
             lock (_outboundLock)
             {
                 _takesNoMoreFrames = true;
@@ -291,6 +295,7 @@ public sealed class RealtimeConnection
             _socket.Abort();
         }
 
+        // Reached only when this connection sends nothing more (the idle case returned above).
         _finished.TrySetResult();
     }
 
