@@ -7,8 +7,8 @@ namespace CleanChat.Infrastructure.Admission;
 
 /// <summary>
 /// Admits a new message while the service answers promptly: the commit queue's wait, the delay between a
-/// commit and its announcement, and the thread pool's lag all within their bounds. Otherwise the sender is told to come back after about twice the delay
-/// seen now, time for what is queued to drain.
+/// commit and its announcement, and the thread pool's lag all within their bounds. Otherwise the sender
+/// is told to come back after about twice the delay seen now, time for what is queued to drain.
 /// </summary>
 internal sealed class WriteAdmission : IWriteAdmission
 {
@@ -25,9 +25,9 @@ internal sealed class WriteAdmission : IWriteAdmission
     {
         _writer = writer;
         _publisher = publisher;
-        _maxPublishLag = Bound(options.Value.MaxPublishLagMs);
         _poolLag = poolLag;
         _maxCommitWait = Bound(options.Value.MaxCommitWaitMs);
+        _maxPublishLag = Bound(options.Value.MaxPublishLagMs);
         _maxPoolLag = Bound(options.Value.MaxThreadPoolLagMs);
         _minRetryAfter = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MinRetryAfterMs));
         _maxRetryAfter = TimeSpan.FromMilliseconds(Math.Max(options.Value.MinRetryAfterMs, options.Value.MaxRetryAfterMs));

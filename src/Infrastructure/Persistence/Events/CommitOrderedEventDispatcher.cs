@@ -25,7 +25,7 @@ namespace CleanChat.Infrastructure.Persistence.Events;
 internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDisposable
 {
     private readonly Channel<LaneItem>[] _lanes;
-    private readonly long[] _publishingSince;
+    private readonly long[] _oldestInPublishQueuedAt;
     private readonly Task[] _loops;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<CommitOrderedEventDispatcher> _logger;
@@ -38,7 +38,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
         _lanes = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
             .Select(_ => Channel.CreateBounded<LaneItem>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
-        _publishingSince = new long[_lanes.Length];
+        _oldestInPublishQueuedAt = new long[_lanes.Length];
         _loops = _lanes.Select((lane, index) => Task.Run(() => RunAsync(lane.Reader, index))).ToArray();
     }
 
@@ -85,7 +85,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
             var oldest = long.MaxValue;
             for (var i = 0; i < _lanes.Length; i++)
             {
-                var since = Volatile.Read(ref _publishingSince[i]);
+                var since = Volatile.Read(ref _oldestInPublishQueuedAt[i]);
                 if (since != 0 && since < oldest)
                     oldest = since;
                 if (_lanes[i].Reader.TryPeek(out var head) && head.QueuedAt < oldest)
@@ -122,7 +122,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
             // Whatever has queued up is published in one scope, still one item after another.
             while (batch.Count < 256 && reader.TryRead(out var next))
                 batch.Add(next);
-            Volatile.Write(ref _publishingSince[lane], batch[0].QueuedAt);
+            Volatile.Write(ref _oldestInPublishQueuedAt[lane], batch[0].QueuedAt);
 
             try
             {
@@ -151,7 +151,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
                 _logger.LogError(ex, "Publishing {Count} committed chat events failed", batch.Count);
             }
 
-            Volatile.Write(ref _publishingSince[lane], 0);
+            Volatile.Write(ref _oldestInPublishQueuedAt[lane], 0);
             batch.Clear();
             events.Clear();
         }

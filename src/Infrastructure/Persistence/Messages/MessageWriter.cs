@@ -32,7 +32,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     private readonly CommitOrderedEventDispatcher _events;
     private readonly Task _loop;
     private MessageSql? _sql;
-    private long _commitStartedAt;
+    private long _oldestInCommitQueuedAt;
 
     public MessageWriter(SqliteWriteGate writeGate, CommitOrderedEventDispatcher events, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
     {
@@ -78,7 +78,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     {
         get
         {
-            var since = Volatile.Read(ref _commitStartedAt);
+            var since = Volatile.Read(ref _oldestInCommitQueuedAt);
             if (_queue.Reader.TryPeek(out var oldest) && (since == 0 || oldest.QueuedAt < since))
                 since = oldest.QueuedAt;
             return since == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(since);
@@ -118,7 +118,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
             lastCommitStarted = Stopwatch.GetTimestamp();
             while (batch.Count < batch.Capacity && _queue.Reader.TryRead(out var next))
                 batch.Add(next);
-            Volatile.Write(ref _commitStartedAt, batch[0].QueuedAt);
+            Volatile.Write(ref _oldestInCommitQueuedAt, batch[0].QueuedAt);
 
             var waitedFrom = Stopwatch.GetTimestamp();
             using (_writeGate.EnterAsync(CancellationToken.None).GetAwaiter().GetResult())
@@ -132,7 +132,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
                     Announce(pending);
             }
 
-            Volatile.Write(ref _commitStartedAt, 0);
+            Volatile.Write(ref _oldestInCommitQueuedAt, 0);
             foreach (var pending in batch)
                 pending.Release();
 
