@@ -61,7 +61,13 @@ public static class CleanChatWebApiExtensions
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc("v1", new OpenApiInfo { Title = "CleanChat API", Version = "v1" });
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CleanChat API",
+                Version = "v1",
+                Description = "REST half of CleanChat. The WebSocket protocol is described by its AsyncAPI contract at "
+                    + "[/asyncapi.json](/asyncapi.json) and can be tried in the [protocol console](/console/); the [web app](/) uses both.",
+            });
             options.AddSecurityDefinition(ProblemResponsesFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -93,6 +99,13 @@ public static class CleanChatWebApiExtensions
                 options.RoutePrefix = "docs";
                 options.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanChat API v1");
             });
+        });
+        // The web app (/) and the protocol console (/console/) are files of wwwroot, no build step. They
+        // are revalidated on every load (ETag), so a new release is never mixed with cached old modules.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.UseCors(CorsPolicy);
         app.UseWebSockets();

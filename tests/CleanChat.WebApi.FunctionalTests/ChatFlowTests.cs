@@ -44,6 +44,23 @@ public class ChatFlowTests : IClassFixture<CleanChatApiFactory>
     }
 
     [Fact]
+    public async Task Staff_may_name_the_customer_by_the_phone_number_they_registered_with()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+
+        var byPhone = await world.Staff.Client.PostAsJsonAsync("/api/v1/chat/chats", new { customer_phone = world.Customer.Login });
+        var unknown = await world.Staff.Client.PostAsJsonAsync("/api/v1/chat/chats", new { customer_phone = "+19999999999" });
+        var both = await world.Staff.Client.PostAsJsonAsync("/api/v1/chat/chats", new { customer_phone = world.Customer.Login, customer_id = world.Customer.Id });
+
+        byPhone.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var participants = (await byPhone.ReadJsonAsync())["participants"]!.AsArray();
+        participants.ShouldContain(p => p!["participant_type"]!.GetValue<string>() == "customer" && p["participant_id"]!.GetValue<long>() == world.Customer.Id);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.ReadJsonAsync())["errors"]!["customer_phone"].ShouldNotBeNull();
+        both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Customer_creates_chat_with_a_staff_user_and_it_belongs_to_that_users_salon()
     {
         var world = await TestWorld.CreateAsync(_factory);

@@ -72,9 +72,13 @@ public class RealtimeSecurityTests : IClassFixture<RealtimeSecurityTests.Factory
     [Theory]
     [InlineData("https://app.example.test", true)]
     [InlineData("https://evil.example.test", false)]
+    [InlineData("self", true)] // the service's own web app: an origin naming the host the socket was opened on
+    [InlineData("http://127.0.0.1.evil.example.test", false)]
     public async Task Handshake_from_a_foreign_browser_origin_is_refused(string origin, bool allowed)
     {
         var world = await TestWorld.CreateAsync(_factory);
+        if (origin == "self")
+            origin = "http://" + _factory.SocketUri(ChatSocketEndpoints.StaffPath, null).Authority;
         var connect = SocketClient.ConnectAsync(_factory, world.Staff, options =>
         {
             options.SetRequestHeader("Origin", origin);

@@ -81,7 +81,7 @@ public class SalonGuideCodecTests
             EntityType: "Appointment", EntityId: 9, ClientMessageId: Guid.Parse("9b2f4c1e-0000-4000-8000-000000000001")));
     }
 
-    private static IEnumerable<ChatNotification> Samples() =>
+    internal static IEnumerable<ChatNotification> Samples() =>
     [
         new MessagePostedNotification(Message()),
         new MessageRepeatedNotification(Message(), ParticipantRef.User(4)),
@@ -97,7 +97,7 @@ public class SalonGuideCodecTests
         new ParticipantLeftChatNotification(7, ParticipantRef.User(5)),
     ];
 
-    private static IEnumerable<SocketReply> Replies() =>
+    internal static IEnumerable<SocketReply> Replies() =>
     [
         new ConnectedReply(ParticipantRef.User(4)),
         new JoinedReply(7, 41),

@@ -40,4 +40,22 @@ public class SecurityHeaderTests : IClassFixture<RealtimeFactory>
             answer.Headers.Contains("Server").ShouldBeFalse(where);
         }
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/console/")]
+    [InlineData("/app/main.js")]
+    public async Task The_web_app_and_console_forbid_inline_script_and_framing(string path)
+    {
+        var answer = await _factory.CreateClient().GetAsync(path);
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var policy = answer.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self'");
+        policy.ShouldContain("frame-ancestors 'none'");
+        policy.ShouldNotContain("unsafe-inline");
+        policy.ShouldNotContain("unsafe-eval");
+        answer.Headers.GetValues("X-Frame-Options").ShouldBe(new[] { "DENY" });
+        answer.Headers.CacheControl!.NoCache.ShouldBeTrue();
+    }
 }

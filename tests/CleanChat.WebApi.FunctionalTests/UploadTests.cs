@@ -115,6 +115,28 @@ public class UploadTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task The_limits_clients_check_before_uploading_are_the_configured_ones()
+    {
+        using var factory = RealtimeFactory.With(new Dictionary<string, string?>
+        {
+            ["Uploads:MaxFileBytes"] = "100000",
+            ["Uploads:AllowedMediaTypes:0"] = "image/png",
+            ["Uploads:AllowedMediaTypes:1"] = "audio/webm",
+        });
+        var world = await TestWorld.CreateAsync(factory);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", world.Customer.Token);
+
+        var limits = await (await client.GetAsync("/api/v1/chat/upload/limits")).ReadJsonAsync();
+
+        limits["max_file_bytes"]!.GetValue<long>().ShouldBe(100000);
+        limits["accepted_types"]!.AsArray().Select(t => $"{t!["media_type"]} {t["kind"]} {t["extension"]}")
+            .ShouldBe(new[] { "image/png image .png", "audio/webm audio .webm" });
+        limits["max_voice_duration_ms"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        (await factory.CreateClient().GetAsync("/api/v1/chat/upload/limits")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_file_cut_off_halfway_leaves_nothing_on_disk()
     {
         var store = _factory.Services.GetRequiredService<CleanChat.Application.Common.Interfaces.IFileStore>();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CleanChat.Application.Chats.Commands.SendTyping;
 using CleanChat.Application.Chats.Queries.JoinChat;
 using CleanChat.Application.Common.Exceptions;
@@ -55,43 +56,49 @@ public sealed class FrameDispatcher
         }
     }
 
-    private async Task HandleAsync(RealtimeConnection connection, string type, ClientFrame frame, CancellationToken cancellationToken)
+    /// <summary>Every client frame type the protocol has; anything else is answered with <c>unknown_type</c>.</summary>
+    public static IReadOnlyCollection<string> FrameTypes => Handlers.Keys;
+
+    private delegate Task FrameHandler(FrameDispatcher dispatcher, RealtimeConnection connection, ClientFrame frame, CancellationToken cancellationToken);
+
+    // One entry per frame type: this table is what the protocol accepts (the AsyncAPI contract is checked against it).
+    private static readonly FrozenDictionary<string, FrameHandler> Handlers = new Dictionary<string, FrameHandler>
     {
-        switch (type)
+        ["ping"] = static (d, connection, _, _) =>
         {
-            case "ping":
-                connection.TrySend(new PongReply(_time.GetUtcNow().UtcDateTime));
-                return;
+            connection.TrySend(new PongReply(d._time.GetUtcNow().UtcDateTime));
+            return Task.CompletedTask;
+        },
+        ["join_chat"] = static (d, connection, frame, ct) => d.JoinAsync(connection, frame, ct),
+        ["leave_chat"] = static (d, connection, frame, _) =>
+        {
+            d._gateway.Leave(connection, Required(frame.ChatId, "chat_id"));
+            return Task.CompletedTask;
+        },
+        ["send_message"] = static (d, connection, frame, ct) => d.SendAsync(connection, frame.ToCommand(JoinedChat(connection, frame)), ct),
+        ["typing"] = static (d, connection, frame, ct) =>
+            d.SendAsync(connection, new SendTypingCommand(JoinedChat(connection, frame), Required(frame.IsTyping, "is_typing")), ct),
+        ["read_message"] = static (d, connection, frame, ct) =>
+            d.SendAsync(connection, new MarkMessagesReadCommand(JoinedChat(connection, frame), Required(frame.MessageId, "message_id")), ct),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-            case "join_chat":
-                var chatToJoin = Required(frame.ChatId, "chat_id");
-                var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin, frame.LastSeq), cancellationToken);
-                if (frame.LastSeq is { } lastSeq)
-                    await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
-                else
-                    _gateway.Join(connection, chatToJoin, joined.LastMessageId);
-                return;
+    private Task HandleAsync(RealtimeConnection connection, string type, ClientFrame frame, CancellationToken cancellationToken)
+    {
+        if (Handlers.TryGetValue(type, out var handler))
+            return handler(this, connection, frame, cancellationToken);
 
-            case "leave_chat":
-                _gateway.Leave(connection, Required(frame.ChatId, "chat_id"));
-                return;
+        connection.TrySend(new ErrorReply("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
+        return Task.CompletedTask;
+    }
 
-            case "send_message":
-                await SendAsync(connection, frame.ToCommand(JoinedChat(connection, frame)), cancellationToken);
-                return;
-
-            case "typing":
-                await SendAsync(connection, new SendTypingCommand(JoinedChat(connection, frame), Required(frame.IsTyping, "is_typing")), cancellationToken);
-                return;
-
-            case "read_message":
-                await SendAsync(connection, new MarkMessagesReadCommand(JoinedChat(connection, frame), Required(frame.MessageId, "message_id")), cancellationToken);
-                return;
-
-            default:
-                connection.TrySend(new ErrorReply("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
-                return;
-        }
+    private async Task JoinAsync(RealtimeConnection connection, ClientFrame frame, CancellationToken cancellationToken)
+    {
+        var chatToJoin = Required(frame.ChatId, "chat_id");
+        var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin, frame.LastSeq), cancellationToken);
+        if (frame.LastSeq is { } lastSeq)
+            await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
+        else
+            _gateway.Join(connection, chatToJoin, joined.LastMessageId);
     }
 
     // A reconnecting client names the last seq it saw; it gets what it missed (as it is now: edited or

@@ -22,8 +22,8 @@ public static class ChatEndpoints
         var chats = app.MapGroup(Prefix).WithTags("Chats").RequireAuthorization();
 
         chats.MapPost("/chats", async Task<Created<ChatDto>> (CreateChatRequest body, IMediator mediator, CancellationToken ct) =>
-            Created(await mediator.Send(new CreateChatCommand(body.CustomerId, body.UserId, body.Title, body.InitialMessage), ct)))
-            .WithSummary("Staff open a chat with a customer (customer_id) or a colleague (user_id)")
+            Created(await mediator.Send(new CreateChatCommand(body.CustomerId, body.UserId, body.Title, body.InitialMessage, body.CustomerPhone), ct)))
+            .WithSummary("Staff open a chat with a customer (customer_id or customer_phone) or a colleague (user_id)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         chats.MapPost("/chats/customer", async Task<Created<ChatDto>> (CreateCustomerChatRequest body, IMediator mediator, CancellationToken ct) =>
@@ -78,7 +78,7 @@ public static class ChatEndpoints
 
     private static Created<ChatDto> Created(ChatDto chat) => TypedResults.Created($"{Prefix}/chats/{chat.Id}", chat);
 
-    public sealed record CreateChatRequest(long? CustomerId, long? UserId, string? Title, string? InitialMessage);
+    public sealed record CreateChatRequest(long? CustomerId, long? UserId, string? Title, string? InitialMessage, string? CustomerPhone = null);
 
     public sealed record CreateCustomerChatRequest(long? UserId, string? Title, string? InitialMessage);
 

@@ -2,6 +2,7 @@ using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Uploads;
 using CleanChat.Application.Uploads.Commands.UploadFile;
 using CleanChat.Application.Uploads.Queries.GetUploadedFile;
+using CleanChat.Application.Uploads.Queries.GetUploadLimits;
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,10 @@ public static class UploadEndpoints
             .WithTags("Uploads").WithSummary("Upload a file (multipart field 'file'); its type is decided from its content")
             .RequireAuthorization().DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapGet("/api/v1/chat/upload/limits", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetUploadLimitsQuery(), ct))
+            .WithTags("Uploads").WithSummary("What this server accepts: largest file, media types, longest voice note")
+            .RequireAuthorization();
 
         app.MapGet(UploadedFileDto.UrlPrefix + "{name}", Download)
             .WithTags("Uploads").WithSummary("A stored file; the unguessable name is the key, so browsers can load it in <img> and <audio>");

@@ -11,4 +11,14 @@ public sealed class AllowedOrigins
     public IReadOnlyCollection<string> All => _origins;
 
     public bool Contains(string origin) => _origins.Contains(origin.TrimEnd('/'));
+
+    /// <summary>
+    /// A configured origin, or the service's own pages: an origin naming the host the request was sent to
+    /// (the web app served at <c>/</c>). The host is compared, not the scheme, because a proxy that ends
+    /// TLS forwards an https page's request to this server over http.
+    /// </summary>
+    public bool Admits(string origin, HostString requestHost) =>
+        Contains(origin)
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && requestHost.HasValue
+            && string.Equals(uri.Authority, requestHost.Value, StringComparison.OrdinalIgnoreCase));
 }

@@ -38,7 +38,10 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
     public string DatabasePath => _databasePath;
 
     /// <summary>Where this instance stores uploads: a directory of its own, removed with it.</summary>
-    public string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"cleanchat-uploads-{Guid.NewGuid():N}");
+    public virtual string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"cleanchat-uploads-{Guid.NewGuid():N}");
+
+    /// <summary>False for a host that is restarted on the same files; their owner removes them.</summary>
+    protected virtual bool DeletesFilesOnDispose => true;
 
     protected virtual string Environment => "Testing";
 
@@ -74,7 +77,7 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && DeletesFilesOnDispose)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

@@ -8,11 +8,12 @@ using MediatR;
 namespace CleanChat.Application.Chats.Commands.CreateChat;
 
 /// <summary>
-/// A staff user opens a chat of their salon with a customer (<see cref="CustomerId"/>) or with a
-/// colleague (<see cref="UserId"/>), optionally posting the first message at once.
+/// A staff user opens a chat of their salon with a customer (<see cref="CustomerId"/>, or the customer
+/// registered with <see cref="CustomerPhone"/>: staff know their customers by phone) or with a colleague
+/// (<see cref="UserId"/>), optionally posting the first message at once.
 /// </summary>
 [Authorize(Callers.Staff)]
-public sealed record CreateChatCommand(long? CustomerId, long? UserId, string? Title, string? InitialMessage) : IRequest<ChatDto>;
+public sealed record CreateChatCommand(long? CustomerId, long? UserId, string? Title, string? InitialMessage, string? CustomerPhone = null) : IRequest<ChatDto>;
 
 internal sealed class CreateChatCommandHandler : IRequestHandler<CreateChatCommand, ChatDto>
 {
@@ -39,6 +40,14 @@ internal sealed class CreateChatCommandHandler : IRequestHandler<CreateChatComma
             var customer = await _customers.FindAsync(customerId, cancellationToken);
             if (customer is not { IsActive: true })
                 throw new RequestValidationException(nameof(request.CustomerId), "No such customer.");
+            return await _opener.OpenAsync(ChatType.UserCustomer, salonId, request.Title, caller, customer.AsParticipant, request.InitialMessage, cancellationToken);
+        }
+
+        if (request.CustomerPhone is { } phone)
+        {
+            var customer = await _customers.FindByPhoneAsync(phone, cancellationToken);
+            if (customer is not { IsActive: true })
+                throw new RequestValidationException(nameof(request.CustomerPhone), "No customer is registered with this phone number.");
             return await _opener.OpenAsync(ChatType.UserCustomer, salonId, request.Title, caller, customer.AsParticipant, request.InitialMessage, cancellationToken);
         }
 

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using CleanChat.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanChat.WebApi.FunctionalTests.Browser;
+
+/// <summary>
+/// The service on real Kestrel at a fixed loopback port, so a browser can load the web app from it, and
+/// so it can be stopped and started again at the same address on the same database (a restart mid-chat).
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-{Guid.NewGuid():N}.db");
+    private readonly string _uploadsPath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-uploads-{Guid.NewGuid():N}");
+    private readonly int _port = FreePort();
+
+    public AppServer() => Host = Start();
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    /// <summary>The running host: its services, and HTTP clients for arranging data through the API.</summary>
+    public CleanChatApiFactory Host { get; private set; }
+
+    public async Task StopAsync() => await Host.DisposeAsync();
+
+    public void StartAgain() => Host = Start();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+        if (Directory.Exists(_uploadsPath))
+            Directory.Delete(_uploadsPath, recursive: true);
+    }
+
+    private Factory Start()
+    {
+        var factory = new Factory(_databasePath, _uploadsPath, _port);
+        factory.StartServer();
+        return factory;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Factory : CleanChatApiFactory
+    {
+        private readonly int _port;
+
+        public Factory(string databasePath, string uploadsPath, int port)
+            : base(databasePath)
+        {
+            _port = port;
+            UploadsPath = uploadsPath;
+            UseKestrel(port);
+        }
+
+        public override string UploadsPath { get; }
+
+        protected override bool DeletesFilesOnDispose => false;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+            // A browser lives in real time (typing pauses, token expiry): so does the service here.
+            builder.ConfigureServices(services => services.AddSingleton(TimeProvider.System));
+        }
+    }
+}

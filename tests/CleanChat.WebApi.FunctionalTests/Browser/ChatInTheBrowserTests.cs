@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using CleanChat.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CleanChat.WebApi.FunctionalTests.Browser;
+
+/// <summary>Staff and a customer using the web app in two browser contexts against the real service.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions WithinTwoSeconds = new() { Timeout = 2000 };
+
+    private readonly IBrowser _browser;
+    private readonly AppServer _server;
+
+    public ChatInTheBrowserTests(BrowserFixture browser, AppServer server)
+    {
+        _browser = browser.Browser;
+        _server = server;
+    }
+
+    [Fact]
+    public async Task Staff_and_customer_chat_live_with_typing_and_read_receipts()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+
+        await staff.StartChatWithCustomerAsync(world.Customer.Login);
+        var chatId = long.Parse(await staff.Page.Locator(".chat-item[aria-current=\"true\"]").GetAttributeAsync("data-chat-id") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await customer.OpenChatAsync(chatId);
+
+        await staff.TypeAsync("Your appointment");
+        await Expect(customer.TypingLine).ToHaveTextAsync("staff is typing…", new() { Timeout = 2000 });
+        await Expect(customer.TypingLine).ToHaveTextAsync(string.Empty, new() { Timeout = 5000 });
+
+        await staff.SendAsync("Your appointment is confirmed for Friday.");
+        await Expect(customer.Message("Your appointment is confirmed for Friday.")).ToBeVisibleAsync(WithinTwoSeconds);
+        await customer.SendAsync("Thank you!");
+        await Expect(staff.Message("Thank you!")).ToBeVisibleAsync(WithinTwoSeconds);
+
+        // The customer has the chat open and in front: the staff member's message shows as read.
+        await Expect(staff.Message("Your appointment is confirmed for Friday.").Locator(".status-mark")).ToHaveAttributeAsync("data-status", "read");
+        await staff.ScreenshotAsync("chat-staff");
+        await customer.ScreenshotAsync("chat-customer");
+        (await staff.Message("Your appointment is confirmed for Friday.").CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_message_is_shown_as_text_and_runs_nothing()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await staff.OpenChatAsync(chatId);
+        await customer.OpenChatAsync(chatId);
+
+        const string attack = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        await staff.SendAsync(attack);
+
+        await Expect(customer.Message(attack)).ToBeVisibleAsync(WithinTwoSeconds);
+        await Expect(staff.Message(attack).Locator(".status-mark")).ToHaveAttributeAsync("data-status", "read");
+        (await customer.Page.Locator(".messages img").CountAsync()).ShouldBe(0);
+        (await customer.Page.Locator(".messages script").CountAsync()).ShouldBe(0);
+        customer.Dialogs.ShouldBeEmpty();
+        staff.Dialogs.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Older_history_loads_page_by_page_when_scrolling_up()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        for (var i = 1; i <= 70; i++)
+            await ChatApi.SendAsync(world.Staff, chatId, $"History message {i:00}");
+
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await customer.OpenChatAsync(chatId);
+        await Expect(customer.Message("History message 70")).ToBeVisibleAsync();
+        await Expect(customer.Messages).ToHaveCountAsync(30);
+
+        await customer.Page.Locator(".message-scroller").EvaluateAsync("scroller => scroller.scrollTop = 0");
+        await Expect(customer.Messages).ToHaveCountAsync(60);
+        await customer.Page.Locator(".message-scroller").EvaluateAsync("scroller => scroller.scrollTop = 0");
+        await Expect(customer.Messages).ToHaveCountAsync(70);
+        await Expect(customer.Messages.First).ToContainTextAsync("History message 01");
+    }
+
+    [Fact]
+    public async Task An_uploaded_image_shows_as_a_thumbnail_on_the_other_side()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await staff.OpenChatAsync(chatId);
+        await customer.OpenChatAsync(chatId);
+
+        await staff.Page.Locator("#composer-file").SetInputFilesAsync(new FilePayload { Name = "style.png", MimeType = "image/png", Buffer = SampleFiles.Png() });
+
+        var thumbnail = customer.Page.Locator(".messages img.thumbnail");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        (await thumbnail.GetAttributeAsync("src")).ShouldStartWith("/uploads/chat/");
+        (await thumbnail.EvaluateAsync<int>("image => image.naturalWidth")).ShouldBeGreaterThan(0);
+        await thumbnail.ClickAsync();
+        await Expect(customer.Page.Locator("dialog .full-image")).ToBeVisibleAsync();
+        await customer.ScreenshotAsync("image-viewer");
+    }
+
+    [Fact]
+    public async Task A_file_the_server_would_refuse_is_caught_before_uploading_with_the_limit_named()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await staff.OpenChatAsync(chatId);
+        var uploads = 0;
+        staff.Page.Request += (_, request) => uploads += request.Url.EndsWith("/api/v1/chat/upload", StringComparison.Ordinal) ? 1 : 0;
+
+        await staff.Page.Locator("#composer-file").SetInputFilesAsync(new FilePayload { Name = "big.pdf", MimeType = "application/pdf", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        await Expect(staff.Page.Locator(".chat-pane .form-error")).ToContainTextAsync("larger than the 10 MB limit");
+
+        await staff.Page.Locator("#composer-file").SetInputFilesAsync(new FilePayload { Name = "page.html", MimeType = "text/html", Buffer = "<html></html>"u8.ToArray() });
+        await Expect(staff.Page.Locator(".chat-pane .form-error")).ToContainTextAsync("not a type this chat accepts");
+
+        uploads.ShouldBe(0);
+    }
+}

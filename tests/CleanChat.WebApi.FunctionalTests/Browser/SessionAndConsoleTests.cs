@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CleanChat.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CleanChat.WebApi.FunctionalTests.Browser;
+
+/// <summary>Sign-in errors, an expiring session, and the protocol console, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SessionAndConsoleTests : IClassFixture<AppServer>
+{
+    private readonly IBrowser _browser;
+    private readonly AppServer _server;
+
+    public SessionAndConsoleTests(BrowserFixture browser, AppServer server)
+    {
+        _browser = browser.Browser;
+        _server = server;
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_named_and_the_user_stays_on_sign_in()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        await using var app = await ChatAppPage.OpenAsync(_browser, _server.BaseAddress);
+        await app.ScreenshotAsync("sign-in");
+
+        await app.SignInHereAsync(staff: true, world.Staff.Login, "not-the-password");
+
+        await Expect(app.Page.Locator("#signin-error")).ToHaveTextAsync("Wrong email, phone number or password.");
+        await Expect(app.Page.Locator(".layout")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_expiring_token_sends_the_user_back_to_sign_in()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var expires = DateTime.UtcNow.AddSeconds(6);
+        var token = TokenForge.Write(TokenForge.Staff(world.Staff.Id, world.SalonId, name: "staff"), expires, notBefore: DateTime.UtcNow.AddMinutes(-1));
+        await using var app = await ChatAppPage.OpenAsync(_browser, _server.BaseAddress);
+
+        // The app keeps its session in sessionStorage: put the short-lived one there, as a sign-in would.
+        var session = JsonSerializer.Serialize(new
+        {
+            token, kind = "user", participantId = world.Staff.Id, name = "staff", role = "staff", salonId = world.SalonId,
+            expiresAt = new DateTimeOffset(expires).ToUnixTimeMilliseconds(),
+        });
+        await app.Page.EvaluateAsync("session => sessionStorage.setItem('cleanchat.session', session)", session);
+        await app.Page.ReloadAsync();
+        await Expect(app.Status).ToHaveTextAsync("Connected");
+
+        await Expect(app.Page.Locator("#signin-error")).ToContainTextAsync("expired", new() { Timeout = 15_000 });
+        (await app.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('cleanchat.session')")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_console_connects_and_shows_the_pong_for_a_ping()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        await using var console = await ChatAppPage.OpenAsync(_browser, _server.BaseAddress, "/console/");
+
+        await console.Page.Locator("#token").FillAsync(world.Staff.Token);
+        await console.Page.Locator("#connect").ClickAsync();
+        await Expect(console.Page.Locator("#log")).ToContainTextAsync("\"type\":\"connected\"");
+        await console.Page.Locator("#template").SelectOptionAsync("ping");
+        await console.Page.Locator("#send").ClickAsync();
+
+        await Expect(console.Page.Locator("#log .in").Filter(new() { HasText = "\"type\":\"pong\"" })).ToHaveCountAsync(1);
+        await Expect(console.Page.Locator("#log .out")).ToContainTextAsync("{\"type\":\"ping\"}");
+        await console.ScreenshotAsync("console");
+    }
+}
