@@ -35,7 +35,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = executable,
             Headless = true,
             // This machine has no outside network: keep Chromium from trying to reach it.
-            Args = new[] { "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic" },
+            // A generated tone stands in for the microphone, so voice notes can be recorded headless.
+            Args = new[]
+            {
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            },
         });
     }
 

@@ -32,9 +32,9 @@ public sealed class ChatAppPage : IAsyncDisposable
 
     public ILocator ChatPane => Page.Locator(".chat-pane");
 
-    public static async Task<ChatAppPage> OpenAsync(IBrowser browser, Uri baseAddress, string path = "/")
+    public static async Task<ChatAppPage> OpenAsync(IBrowser browser, Uri baseAddress, string path = "/", ViewportSize? viewport = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 760 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 760 } });
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
@@ -81,6 +81,26 @@ public sealed class ChatAppPage : IAsyncDisposable
         await Page.Locator("#composer-text").FillAsync(text);
         await Page.Locator("#composer-text").PressAsync("Enter");
     }
+
+    /// <summary>
+    /// Presses Tab until the target has the focus, as a keyboard user would; fails if forty presses never
+    /// reach it (the control is out of the tab order).
+    /// </summary>
+    public async Task TabToAsync(ILocator target)
+    {
+        for (var press = 0; press < 40; press++)
+        {
+            if (await target.EvaluateAsync<bool>("node => node === document.activeElement"))
+                return;
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new Shouldly.ShouldAssertException($"Tab never reached {target}.");
+    }
+
+    /// <summary>Whether the page is wider than the window (a horizontal scroll bar on a phone).</summary>
+    public Task<bool> OverflowsSidewaysAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 
     public ILocator Message(string text) => Messages.Filter(new() { HasText = text });
 

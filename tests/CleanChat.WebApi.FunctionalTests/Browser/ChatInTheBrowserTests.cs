@@ -10,6 +10,7 @@ namespace CleanChat.WebApi.FunctionalTests.Browser;
 public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions WithinTwoSeconds = new() { Timeout = 2000 };
+    private static readonly LocatorAssertionsToContainTextOptions WithinTwoSecondsText = new() { Timeout = 2000 };
 
     private readonly IBrowser _browser;
     private readonly AppServer _server;
@@ -69,6 +70,38 @@ public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task A_reply_quotes_its_original_and_edits_and_deletions_reach_the_other_side()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await staff.OpenChatAsync(chatId);
+        await customer.OpenChatAsync(chatId);
+
+        await staff.SendAsync("Tuesday at 3?");
+        await customer.Message("Tuesday at 3?").GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await customer.SendAsync("Yes, please.");
+        var reply = staff.Message("Yes, please.");
+        await Expect(reply.Locator(".quote")).ToContainTextAsync("Tuesday at 3?", WithinTwoSecondsText);
+
+        await staff.Message("Tuesday at 3?").GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Expect(staff.Page.Locator("#composer-text")).ToHaveValueAsync("Tuesday at 3?");
+        await staff.SendAsync("Tuesday at 4?");
+        var edited = customer.Messages.First; // the reply below quotes it too
+        await Expect(edited.Locator(".text")).ToHaveTextAsync("Tuesday at 4?", new() { Timeout = 2000 });
+        await Expect(edited.Locator(".meta")).ToContainTextAsync("edited");
+        await Expect(customer.Message("Yes, please.").Locator(".quote")).ToContainTextAsync("Tuesday at 4?");
+        await Expect(customer.Message("Tuesday at 3?")).ToHaveCountAsync(0);
+
+        await staff.Messages.First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(customer.Messages.First.Locator(".deleted")).ToContainTextAsync("Message deleted", WithinTwoSecondsText);
+        await Expect(reply.Locator(".quote")).ToHaveTextAsync("Message deleted");
+        staff.Dialogs.ShouldBe(new[] { "Delete this message for everyone?" });
+        (await customer.Messages.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Older_history_loads_page_by_page_when_scrolling_up()
     {
         var world = await TestWorld.CreateAsync(_server.Host);
@@ -107,6 +140,33 @@ public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
         await thumbnail.ClickAsync();
         await Expect(customer.Page.Locator("dialog .full-image")).ToBeVisibleAsync();
         await customer.ScreenshotAsync("image-viewer");
+    }
+
+    [Fact]
+    public async Task A_recorded_voice_note_plays_on_the_other_side()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await customer.Page.Context.GrantPermissionsAsync(new[] { "microphone" });
+        await staff.OpenChatAsync(chatId);
+        await customer.OpenChatAsync(chatId);
+
+        var record = customer.Page.GetByRole(AriaRole.Button, new() { Name = "Record a voice note" });
+        await record.ClickAsync();
+        var stop = customer.Page.GetByRole(AriaRole.Button, new() { Name = "Stop recording and send" });
+        await Expect(stop).ToHaveAttributeAsync("aria-pressed", "true");
+        await stop.ClickAsync();
+
+        var note = staff.Page.Locator(".messages audio");
+        await Expect(note).ToHaveCountAsync(1);
+        (await note.GetAttributeAsync("src")).ShouldStartWith("/uploads/chat/");
+        // The stored file is what was recorded, served as audio the element can play.
+        var served = await note.EvaluateAsync<string>("async audio => { const r = await fetch(audio.src); const b = await r.arrayBuffer(); return `${r.status} ${r.headers.get('content-type')} ${b.byteLength}`; }");
+        served.ShouldStartWith("200 audio/webm ");
+        int.Parse(served.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await note.EvaluateAsync<string>("audio => audio.canPlayType('audio/webm')")).ShouldNotBeEmpty();
     }
 
     [Fact]

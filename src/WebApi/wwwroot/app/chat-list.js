@@ -58,7 +58,8 @@ export class ChatList {
     }, el('option', { value: 'customer' }, 'a customer (id)'), el('option', { value: 'phone' }, 'a customer (phone)'), el('option', { value: 'user' }, 'a colleague (id)')) : null;
     const form = el('form', { class: 'new-chat' },
       el('label', { for: 'new-chat-with' }, staff ? 'New chat with' : 'New chat with staff member'),
-      el('div', { class: 'row' }, kind, input, el('button', { type: 'submit' }, 'Start')));
+      kind,
+      el('div', { class: 'row' }, input, el('button', { type: 'submit' }, 'Start')));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       this.error.textContent = '';

@@ -24,6 +24,7 @@ export class ChatView {
     this.me = keyOf(context.session.kind, context.session.participantId);
     this.messages = new Map();
     this.elements = new Map();
+    this.replies = new Map(); // original message id → ids of the messages quoting it
     this.pending = new Map();
     this.typing = new Map();
     this.lastSeq = null;
@@ -246,6 +247,11 @@ export class ChatView {
       this.pending.delete(message.client_message_id);
     }
 
+    if (message.reply_to_message_id) {
+      if (!this.replies.has(message.reply_to_message_id)) this.replies.set(message.reply_to_message_id, new Set());
+      this.replies.get(message.reply_to_message_id).add(message.id);
+    }
+
     const element = this.messageElement(message);
     element.dataset.seq = message.seq;
     if (known) {
@@ -254,6 +260,19 @@ export class ChatView {
       this.insertBySeq(element, message.seq);
     }
     this.elements.set(message.id, element);
+
+    // Quotes of this message show its current text: edited, deleted, or loaded after the reply was.
+    for (const replyId of this.replies.get(message.id) ?? []) this.redraw(replyId);
+  }
+
+  redraw(id) {
+    const message = this.messages.get(id);
+    const current = this.elements.get(id);
+    if (!message || !current) return;
+    const element = this.messageElement(message);
+    element.dataset.seq = message.seq;
+    current.replaceWith(element);
+    this.elements.set(id, element);
   }
 
   insertBySeq(element, seq) {
@@ -266,7 +285,7 @@ export class ChatView {
 
   redrawMine() {
     for (const [id, message] of this.messages) {
-      if (senderKey(message) === this.me) this.put(this.messages.get(id));
+      if (senderKey(message) === this.me) this.redraw(id);
     }
   }
 
@@ -314,7 +333,7 @@ export class ChatView {
       parts.push(el('audio', { controls: true, preload: 'none', src: message.media_url, 'aria-label': 'Voice note' }));
     } else if (message.message_type === 'file' && message.media_url) {
       parts.push(el('a', { href: message.media_url, download: message.file_name ?? '', class: 'file-link' },
-        `📎 ${message.file_name ?? 'File'}${message.file_size ? ` (${formatBytes(message.file_size)})` : ''}`));
+        `${message.file_name ?? 'File'}${message.file_size ? ` (${formatBytes(message.file_size)})` : ''}`));
     }
     if (message.content) parts.push(el('p', { class: 'text' }, message.content));
     return parts;

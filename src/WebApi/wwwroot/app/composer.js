@@ -1,4 +1,4 @@
-import { el, formatBytes } from './dom.js';
+import { el, formatBytes, icon } from './dom.js';
 import { ApiError } from './api.js';
 
 const TYPING_IDLE_MS = 2000;
@@ -20,6 +20,7 @@ export class Composer {
     this.typingSent = false;
     this.typingTimer = null;
     this.recorder = null;
+    this.recordingLimit = null;
 
     this.text = el('textarea', { id: 'composer-text', rows: 2, maxlength: 4000, placeholder: 'Write a message…', 'aria-label': 'Message' });
     this.text.addEventListener('keydown', event => {
@@ -34,12 +35,12 @@ export class Composer {
 
     this.file = el('input', { type: 'file', id: 'composer-file', class: 'visually-hidden', onchange: () => this.attach() });
     this.contextBar = el('div', { class: 'composer-context', hidden: true });
-    this.recordButton = el('button', { type: 'button', class: 'icon', 'aria-label': 'Record a voice note', 'aria-pressed': 'false', onclick: () => this.toggleRecording() }, '🎤');
+    this.recordButton = el('button', { type: 'button', class: 'icon', 'aria-label': 'Record a voice note', 'aria-pressed': 'false', onclick: () => this.toggleRecording() }, icon('microphone'));
     const disabled = chat.is_archived;
     this.element = el('form', { class: 'composer', 'aria-label': 'Write a message' },
       this.contextBar,
       el('div', { class: 'row' },
-        el('label', { for: 'composer-file', class: 'icon button-like', title: 'Attach an image or file' }, '📎', el('span', { class: 'visually-hidden' }, 'Attach an image or file')),
+        el('label', { for: 'composer-file', class: 'icon button-like', title: 'Attach an image or file' }, icon('attach'), el('span', { class: 'visually-hidden' }, 'Attach an image or file')),
         this.file,
         this.recordButton,
         this.text,
@@ -184,6 +185,13 @@ export class Composer {
       this.showError('This browser cannot record audio.');
       return;
     }
+    let limits;
+    try {
+      limits = await this.limits();
+    } catch (failure) {
+      this.showError(`Could not read the server's upload limits: ${failure.message}`);
+      return;
+    }
     let stream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -196,18 +204,22 @@ export class Composer {
     const recorder = new MediaRecorder(stream, MediaRecorder.isTypeSupported('audio/webm') ? { mimeType: 'audio/webm' } : undefined);
     recorder.addEventListener('dataavailable', event => chunks.push(event.data));
     recorder.addEventListener('stop', async () => {
+      clearTimeout(this.recordingLimit);
       stream.getTracks().forEach(track => track.stop());
       this.recordButton.setAttribute('aria-pressed', 'false');
-      this.recordButton.textContent = '🎤';
+      this.recordButton.replaceChildren(icon('microphone'));
       this.recordButton.setAttribute('aria-label', 'Record a voice note');
       const blob = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' });
       const file = new File([blob], 'voice-note.webm', { type: blob.type });
-      if (await this.check(file).catch(() => null)) await this.uploadAndSend(file, file.name, 'voice', { duration_ms: Date.now() - started });
+      const type = await this.check(file).catch(failure => { this.showError(failure.message); return null; });
+      if (type) await this.uploadAndSend(file, file.name, 'voice', { duration_ms: Math.min(Date.now() - started, limits.max_voice_duration_ms) });
     });
     this.recorder = recorder;
     recorder.start();
+    // The server refuses longer notes, so the recording ends itself at the limit rather than failing after.
+    this.recordingLimit = setTimeout(() => recorder.stop(), limits.max_voice_duration_ms);
     this.recordButton.setAttribute('aria-pressed', 'true');
-    this.recordButton.textContent = '⏹';
+    this.recordButton.replaceChildren(icon('stop'));
     this.recordButton.setAttribute('aria-label', 'Stop recording and send');
   }
 }
