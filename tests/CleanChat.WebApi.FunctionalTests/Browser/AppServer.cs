@@ -10,13 +10,24 @@ namespace CleanChat.WebApi.FunctionalTests.Browser;
 /// The service on real Kestrel at a fixed loopback port, so a browser can load the web app from it, and
 /// so it can be stopped and started again at the same address on the same database (a restart mid-chat).
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-{Guid.NewGuid():N}.db");
     private readonly string _uploadsPath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-uploads-{Guid.NewGuid():N}");
     private readonly int _port = FreePort();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public AppServer() => Host = Start();
+    public AppServer()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A server whose configuration differs from the tests' defaults in <paramref name="settings"/>.</summary>
+    protected AppServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        Host = Start();
+    }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
 
@@ -41,7 +52,7 @@ public sealed class AppServer : IAsyncLifetime
 
     private Factory Start()
     {
-        var factory = new Factory(_databasePath, _uploadsPath, _port);
+        var factory = new Factory(_databasePath, _uploadsPath, _port, _settings);
         factory.StartServer();
         return factory;
     }
@@ -56,11 +67,13 @@ public sealed class AppServer : IAsyncLifetime
     private sealed class Factory : CleanChatApiFactory
     {
         private readonly int _port;
+        private readonly IReadOnlyDictionary<string, string?> _settings;
 
-        public Factory(string databasePath, string uploadsPath, int port)
+        public Factory(string databasePath, string uploadsPath, int port, IReadOnlyDictionary<string, string?> settings)
             : base(databasePath)
         {
             _port = port;
+            _settings = settings;
             UploadsPath = uploadsPath;
             UseKestrel(port);
         }
@@ -68,6 +81,9 @@ public sealed class AppServer : IAsyncLifetime
         public override string UploadsPath { get; }
 
         protected override bool DeletesFilesOnDispose => false;
+
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            base.Settings.Concat(_settings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
