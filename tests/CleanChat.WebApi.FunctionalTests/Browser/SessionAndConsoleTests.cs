@@ -69,4 +69,26 @@ public sealed class SessionAndConsoleTests : IClassFixture<AppServer>
         await Expect(console.Page.Locator("#log .out")).ToContainTextAsync("{\"type\":\"ping\"}");
         await console.ScreenshotAsync("console");
     }
+
+    [Fact]
+    public async Task The_console_has_a_template_for_every_frame_the_service_accepts_and_logs_the_close()
+    {
+        await using var console = await ChatAppPage.OpenAsync(_browser, _server.BaseAddress, "/console/");
+
+        var types = new HashSet<string>();
+        foreach (var option in await console.Page.Locator("#template option").AllAsync())
+        {
+            await console.Page.Locator("#template").SelectOptionAsync(await option.GetAttributeAsync("value") ?? string.Empty);
+            using var frame = JsonDocument.Parse(await console.Page.Locator("#frame").InputValueAsync());
+            types.Add(frame.RootElement.GetProperty("type").GetString()!);
+        }
+
+        types.ShouldBe(CleanChat.Infrastructure.Realtime.FrameDispatcher.FrameTypes, ignoreOrder: true);
+
+        // A token that is not one: the server's close code and reason are shown.
+        await console.Page.Locator("#token").FillAsync("not-a-token");
+        await console.Page.Locator("#connect").ClickAsync();
+        await Expect(console.Page.Locator("#log")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("closed: code \\d{4}"));
+        await Expect(console.Page.Locator("#connect")).ToBeEnabledAsync();
+    }
 }
