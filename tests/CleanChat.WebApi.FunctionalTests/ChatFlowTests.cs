@@ -44,6 +44,21 @@ public class ChatFlowTests : IClassFixture<CleanChatApiFactory>
     }
 
     [Fact]
+    public async Task A_chat_says_the_seq_of_its_latest_message_so_a_client_can_join_from_there()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        (await ChatApi.GetChatAsync(world.Customer, chatId))["last_seq"]!.GetValue<long>().ShouldBe(0);
+
+        await ChatApi.SendAsync(world.Staff, chatId, "One");
+        var second = await ChatApi.SendAsync(world.Staff, chatId, "Two");
+
+        (await ChatApi.GetChatAsync(world.Customer, chatId))["last_seq"]!.GetValue<long>().ShouldBe(second["seq"]!.GetValue<long>());
+        var listed = (await world.Customer.Client.GetFromJsonAsync<JsonArray>("/api/v1/chat/chats/customer"))!.Single(c => c!["id"]!.GetValue<long>() == chatId)!;
+        listed["last_seq"]!.GetValue<long>().ShouldBe(second["seq"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Staff_may_name_the_customer_by_the_phone_number_they_registered_with()
     {
         var world = await TestWorld.CreateAsync(_factory);

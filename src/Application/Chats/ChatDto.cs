@@ -18,6 +18,12 @@ public sealed record ChatDto
     public required DateTime UpdatedAt { get; init; }
     public required IReadOnlyList<ParticipantDto> Participants { get; init; }
     public required int TotalMessages { get; init; }
+
+    /// <summary>
+    /// The chat's latest message seq when this was read (0: none yet). A client that lists chats and then
+    /// joins them passes it as join_chat's last_seq, so what was sent in between is replayed, not missed.
+    /// </summary>
+    public required long LastSeq { get; init; }
     public required int UnreadCount { get; init; }
 
     /// <summary>Ids of participants connected right now (the guide's shape); each participant also says <c>is_online</c>.</summary>

@@ -37,6 +37,7 @@ internal static partial class ChatProjection
                 CreatedAt = c.CreatedAt,
                 UpdatedAt = c.UpdatedAt,
                 TotalMessages = messages.Count(m => m.ChatId == c.Id),
+                LastSeq = messages.Where(m => m.ChatId == c.Id).Max(m => (long?)m.Seq) ?? 0,
 
                 // Scalar subqueries (SQLite has no lateral joins); each is one step down the (chat_id, seq) index.
                 LastMessageType = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq)
@@ -136,6 +137,7 @@ internal static partial class ChatProjection
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
         public int TotalMessages { get; init; }
+        public long LastSeq { get; init; }
         public MessageType? LastMessageType { get; init; }
         public bool LastMessageIsDeleted { get; init; }
         public string? LastMessageContent { get; init; }

@@ -25,6 +25,8 @@ export class ChatList {
     this.chats = new Map();
     this.openChatId = null;
     this.showArchived = false;
+    this.loading = false;
+    this.reloadAfter = false;
     this.items = el('ul', { class: 'chat-list', 'aria-label': 'Your chats' });
     this.error = el('p', { class: 'form-error', role: 'alert' });
     this.render();
@@ -83,7 +85,27 @@ export class ChatList {
     return form;
   }
 
+  /**
+   * Fetches the list. Frames that arrive while a fetch is under way may or may not be in its answer, so
+   * one more fetch follows it then; answers are applied in order, never an older over a newer.
+   */
   async load() {
+    if (this.loading) {
+      this.reloadAfter = true;
+      return;
+    }
+    this.loading = true;
+    try {
+      do {
+        this.reloadAfter = false;
+        await this.fetchList();
+      } while (this.reloadAfter);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async fetchList() {
     const path = this.context.session.kind === 'user' ? '/api/v1/chat/chats' : '/api/v1/chat/chats/customer';
     try {
       const chats = await this.context.api.get(`${path}?is_archived=${this.showArchived}&page_size=${PAGE_SIZE}`);
@@ -95,14 +117,14 @@ export class ChatList {
       return;
     }
     for (const chat of this.chats.values()) {
-      if (!chat.is_archived) this.context.connection.follow(chat.id);
+      if (!chat.is_archived) this.context.connection.follow(chat.id, chat.last_seq ?? null);
     }
     this.draw();
   }
 
   upsert(chat) {
     this.chats.set(chat.id, chat);
-    if (!chat.is_archived) this.context.connection.follow(chat.id);
+    if (!chat.is_archived) this.context.connection.follow(chat.id, chat.last_seq ?? null);
     this.draw();
   }
 
@@ -134,6 +156,7 @@ export class ChatList {
   }
 
   onFrame(frame) {
+    if (this.loading) this.reloadAfter = true;
     const chat = this.chats.get(frame.chat_id);
     switch (frame.type) {
       case 'message': {
@@ -142,6 +165,9 @@ export class ChatList {
           return;
         }
         const message = frame.message;
+        // Already counted in the list as fetched (a replay after joining with the list's last_seq).
+        if (message.seq <= (chat.last_seq ?? 0)) return;
+        chat.last_seq = message.seq;
         const fromMe = keyOf(message.sender_type, message.sender_type === 'user' ? message.sender_user_id : message.sender_customer_id) === this.me;
         if (new Date(message.created_at) >= new Date(chat.last_message_at ?? 0)) {
           chat.last_message_at = message.created_at;
@@ -161,6 +187,7 @@ export class ChatList {
           }
         }
         break;
+      case 'reload_history':
       case 'chat_created':
       case 'participant_added':
       case 'chat_archived':
