@@ -8,8 +8,12 @@ public sealed record ChatDto
 {
     public required long Id { get; init; }
     public required ChatType ChatType { get; init; }
-    public required long SalonId { get; init; }
+    /// <summary>Null for a peer chat between customers.</summary>
+    public long? SalonId { get; init; }
     public string? Title { get; init; }
+
+    /// <summary>What the chat is about (null when it was not started about anything).</summary>
+    public ChatContextDto? Context { get; init; }
     public required bool IsActive { get; init; }
     public required bool IsArchived { get; init; }
     public DateTime? LastMessageAt { get; init; }
@@ -44,3 +48,5 @@ public sealed record ParticipantDto
     public DateTime? LastReadAt { get; init; }
     public required bool IsOnline { get; init; }
 }
+
+public sealed record ChatContextDto(string Type, long? Id, string? Title);

@@ -31,6 +31,9 @@ internal static partial class ChatProjection
                 Type = c.Type,
                 SalonId = c.SalonId,
                 Title = c.Title,
+                ContextType = c.Context!.Type,
+                ContextId = c.Context.Id,
+                ContextTitle = c.Context.Title,
                 IsActive = c.IsActive,
                 IsArchived = c.IsArchived,
                 LastMessageAt = c.LastMessageAt,
@@ -98,12 +101,16 @@ internal static partial class ChatProjection
             lastMessagePreview: Preview(row),
             participants: participantDtos,
             unreadCount: callersUnread,
-            onlineParticipants: participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList());
+            onlineParticipants: participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList(),
+            context: row.ContextType is null ? null : new ChatContextDto(row.ContextType, row.ContextId, row.ContextTitle));
     }
 
     // The copied members are generated (an unmapped DTO member fails the build); the rest are computed above.
     [MapProperty(nameof(ChatRow.Type), nameof(ChatDto.ChatType))]
-    private static partial ChatDto ToDto(ChatRow row, string? lastMessagePreview, IReadOnlyList<ParticipantDto> participants, int unreadCount, IReadOnlyList<long> onlineParticipants);
+    [MapperIgnoreSource(nameof(ChatRow.ContextType))]
+    [MapperIgnoreSource(nameof(ChatRow.ContextId))]
+    [MapperIgnoreSource(nameof(ChatRow.ContextTitle))]
+    private static partial ChatDto ToDto(ChatRow row, string? lastMessagePreview, IReadOnlyList<ParticipantDto> participants, int unreadCount, IReadOnlyList<long> onlineParticipants, ChatContextDto? context);
 
     [MapProperty(nameof(ParticipantRow.Type), nameof(ParticipantDto.ParticipantType))]
     [MapProperty(nameof(ParticipantRow.Id), nameof(ParticipantDto.ParticipantId))]
@@ -129,8 +136,11 @@ internal static partial class ChatProjection
     {
         public long Id { get; init; }
         public ChatType Type { get; init; }
-        public long SalonId { get; init; }
+        public long? SalonId { get; init; }
         public string? Title { get; init; }
+        public string? ContextType { get; init; }
+        public long? ContextId { get; init; }
+        public string? ContextTitle { get; init; }
         public bool IsActive { get; init; }
         public bool IsArchived { get; init; }
         public DateTime? LastMessageAt { get; init; }

@@ -3,7 +3,10 @@ using CleanChat.Domain.Common;
 
 namespace CleanChat.Domain.Chats;
 
-/// <summary>A conversation of a salon and the people in it.</summary>
+/// <summary>
+/// A conversation and the people in it: of a salon (its staff and customers), or between two customers
+/// with no salon (a peer chat, as a marketplace's members have).
+/// </summary>
 public sealed class Chat : AggregateRoot
 {
     public const int MaxTitleLength = 200;
@@ -14,11 +17,14 @@ public sealed class Chat : AggregateRoot
     {
     }
 
-    private Chat(ChatType type, long salonId, string? title, DateTime now)
+    private Chat(ChatType type, long? salonId, string? title, ChatContext? context, DateTime now)
     {
         Type = type;
-        SalonId = Guard.Against.NegativeOrZero(salonId);
+        SalonId = salonId is null ? null : Guard.Against.NegativeOrZero(salonId.Value);
+        Guard.Against.RuleBroken((type == ChatType.CustomerCustomer) != (salonId is null), "chat_salon_mismatch",
+            "A peer chat belongs to no salon; every other chat belongs to one.");
         Title = NormalizeTitle(title);
+        Context = context;
         IsActive = true;
         CreatedAt = now;
         UpdatedAt = now;
@@ -26,7 +32,17 @@ public sealed class Chat : AggregateRoot
 
     public ChatType Type { get; private set; }
 
-    public long SalonId { get; private set; }
+    /// <summary>The salon the chat belongs to; null for a peer chat between customers.</summary>
+    public long? SalonId { get; private set; }
+
+    /// <summary>What the chat is about, if it was started about something.</summary>
+    public ChatContext? Context { get; private set; }
+
+    /// <summary>
+    /// A peer chat's identity (its two members and its context), unique in the store, so starting the
+    /// same conversation twice, even at once from both sides, finds the first instead of making a second.
+    /// </summary>
+    public string? PeerKey { get; private set; }
 
     public string? Title { get; private set; }
 
@@ -43,9 +59,10 @@ public sealed class Chat : AggregateRoot
     public IReadOnlyCollection<ChatParticipant> Participants => _participants;
 
     /// <summary>Opens a chat between the creator and the others; the participant mix must fit the chat type.</summary>
-    public static Chat Start(ChatType type, long salonId, string? title, ParticipantRef creator, IEnumerable<ParticipantRef> others, DateTime now)
+    public static Chat Start(ChatType type, long salonId, string? title, ParticipantRef creator, IEnumerable<ParticipantRef> others, DateTime now, ChatContext? context = null)
     {
-        var chat = new Chat(type, salonId, title, now);
+        Guard.Against.RuleBroken(type == ChatType.CustomerCustomer, "chat_type_mismatch", "A chat between customers is started as a peer chat.");
+        var chat = new Chat(type, salonId, title, context, now);
         foreach (var participant in others.Prepend(creator).Distinct())
         {
             chat.EnsureTypeAllows(participant);
@@ -58,6 +75,27 @@ public sealed class Chat : AggregateRoot
 
         chat.Raise(new ChatCreated(chat, creator, now));
         return chat;
+    }
+
+    /// <summary>Opens a peer chat between two customers about <paramref name="context"/>; it belongs to no salon.</summary>
+    public static Chat StartPeer(ParticipantRef creator, ParticipantRef other, ChatContext context, DateTime now)
+    {
+        Guard.Against.RuleBroken(creator.Type != ParticipantType.Customer || other.Type != ParticipantType.Customer,
+            "chat_type_mismatch", "A peer chat is between two customers.");
+        Guard.Against.RuleBroken(creator == other, "chat_needs_two_participants", "A chat needs two different participants.");
+
+        var chat = new Chat(ChatType.CustomerCustomer, null, context.Title, context, now) { PeerKey = PeerKeyOf(creator, other, context) };
+        chat._participants.Add(new ChatParticipant(creator, now));
+        chat._participants.Add(new ChatParticipant(other, now));
+        chat.Raise(new ChatCreated(chat, creator, now));
+        return chat;
+    }
+
+    /// <summary>The same two customers in either order, the same context kind and id: the same chat.</summary>
+    public static string PeerKeyOf(ParticipantRef one, ParticipantRef other, ChatContext context)
+    {
+        var (low, high) = one.Id <= other.Id ? (one.Id, other.Id) : (other.Id, one.Id);
+        return FormattableString.Invariant($"{low}:{high}:{context.Type}:{context.Id ?? 0}");
     }
 
     public ChatParticipant? FindActiveParticipant(ParticipantRef participant) =>

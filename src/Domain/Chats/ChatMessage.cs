@@ -115,7 +115,7 @@ public sealed class ChatMessage : AggregateRoot
     }
 
     /// <summary>Hides the message from everyone. Only its sender or an admin of the chat's salon may do it.</summary>
-    public void SoftDelete(Actor actor, long chatSalonId, DateTime now)
+    public void SoftDelete(Actor actor, long? chatSalonId, DateTime now)
     {
         Guard.Against.NotPermitted(actor.Participant != Sender && !actor.IsAdminOf(chatSalonId), "not_allowed_to_delete", "Only the sender or an admin of the salon may delete a message.");
 

@@ -11,7 +11,7 @@ public sealed class ChatSnapshot
 {
     private readonly HashSet<ParticipantRef> _activeParticipants;
 
-    public ChatSnapshot(long id, long salonId, ChatType type, bool isActive, bool isArchived, IEnumerable<ParticipantRef> activeParticipants)
+    public ChatSnapshot(long id, long? salonId, ChatType type, bool isActive, bool isArchived, IEnumerable<ParticipantRef> activeParticipants)
     {
         Id = Guard.Against.NegativeOrZero(id);
         SalonId = salonId;
@@ -23,7 +23,8 @@ public sealed class ChatSnapshot
 
     public long Id { get; }
 
-    public long SalonId { get; }
+    /// <summary>Null for a peer chat between customers.</summary>
+    public long? SalonId { get; }
 
     public ChatType Type { get; }
 

@@ -10,6 +10,7 @@ public sealed record Actor(ParticipantRef Participant, long? SalonId, StaffRole?
 
     public static Actor Staff(long id, long salonId, StaffRole role) => new(ParticipantRef.User(id), salonId, role);
 
-    public bool IsAdminOf(long salonId) =>
-        Participant.Type == ParticipantType.User && Role == StaffRole.Admin && SalonId == salonId;
+    /// <summary>Whether this is an admin of the salon; no one administers a peer chat (<paramref name="salonId"/> null).</summary>
+    public bool IsAdminOf(long? salonId) =>
+        salonId is not null && Participant.Type == ParticipantType.User && Role == StaffRole.Admin && SalonId == salonId;
 }

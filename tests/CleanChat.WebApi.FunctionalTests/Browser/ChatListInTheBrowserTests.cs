@@ -33,18 +33,18 @@ public sealed class ChatListInTheBrowserTests : IClassFixture<AppServer>
         var item = desk.Page.Locator($".chat-item[data-chat-id=\"{chatId}\"]");
         await Expect(item).ToBeVisibleAsync(new() { Timeout = 2000 });
         await ChatApi.SendAsync(world.Customer, chatId, "Morning if possible.");
-        await Expect(item.Locator(".chat-item-preview")).ToHaveTextAsync("Morning if possible.", new() { Timeout = 2000 });
+        await Expect(item.Locator(".chat-item-preview")).ToHaveTextAsync("Morning if possible.");
         await Expect(item.Locator(".badge")).ToHaveTextAsync("2");
         await Expect(item.Locator(".presence")).ToHaveClassAsync("presence");
 
         // Read on the other tab: the badge on this one goes too.
         await phone.OpenChatAsync(chatId);
         await Expect(phone.Message("Morning if possible.")).ToBeVisibleAsync();
-        await Expect(item.Locator(".badge")).ToHaveCountAsync(0, new() { Timeout = 2000 });
+        await Expect(item.Locator(".badge")).ToHaveCountAsync(0);
 
         // The customer comes online: the dot shows it.
         await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
-        await Expect(item.Locator(".presence")).ToHaveClassAsync("presence online", new() { Timeout = 2000 });
+        await Expect(item.Locator(".presence")).ToHaveClassAsync("presence online");
         await desk.ScreenshotAsync("chat-list");
     }
 
