@@ -31,7 +31,7 @@ public sealed class ChatListInTheBrowserTests : IClassFixture<AppServer>
         created.EnsureSuccessStatusCode();
         var chatId = (await created.ReadJsonAsync())["id"]!.GetValue<long>();
         var item = desk.Page.Locator($".chat-item[data-chat-id=\"{chatId}\"]");
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(item).ToBeVisibleAsync();
         await ChatApi.SendAsync(world.Customer, chatId, "Morning if possible.");
         await Expect(item.Locator(".chat-item-preview")).ToHaveTextAsync("Morning if possible.");
         await Expect(item.Locator(".badge")).ToHaveTextAsync("2");
@@ -62,7 +62,7 @@ public sealed class ChatListInTheBrowserTests : IClassFixture<AppServer>
         await staff.Page.GetByLabel("Participant id").FillAsync(world.Colleague.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         var colleaguesItem = colleague.Page.Locator($".chat-item[data-chat-id=\"{chatId}\"]");
-        await Expect(colleaguesItem).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(colleaguesItem).ToBeVisibleAsync();
 
         await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Archive", Exact = true }).ClickAsync();
         var item = staff.Page.Locator($".chat-item[data-chat-id=\"{chatId}\"]");
