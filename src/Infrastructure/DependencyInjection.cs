@@ -71,6 +71,7 @@ public static class DependencyInjection
 
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<EntityReferenceOptions>().Bind(configuration.GetSection(EntityReferenceOptions.SectionName));
+        services.AddOptions<ChatContextOptions>().Bind(configuration.GetSection(ChatContextOptions.SectionName));
         services.AddSingleton(sp => new UnreferencedUploadCleaner(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<LocalFileStore>(),
             sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<UploadOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UnreferencedUploadCleaner>>()));

@@ -87,6 +87,8 @@ public class ChatChangesBesideSendsTests
             return chat;
         }
 
+        public Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken) => inner.FindPeerChatIdAsync(peerKey, cancellationToken);
+
         public void Add(Chat chat) => inner.Add(chat);
     }
 }

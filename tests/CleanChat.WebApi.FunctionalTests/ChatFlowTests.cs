@@ -59,6 +59,20 @@ public class ChatFlowTests : IClassFixture<CleanChatApiFactory>
     }
 
     [Fact]
+    public async Task A_message_is_sent_until_every_other_participant_has_read_it()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        var sent = await ChatApi.SendAsync(world.Staff, chatId, "Your order is ready.");
+        sent["status"]!.GetValue<string>().ShouldBe("sent");
+
+        (await world.Customer.Client.PostAsJsonAsync($"/api/v1/chat/chats/{chatId}/read", new { message_id = sent["id"]!.GetValue<long>() })).EnsureSuccessStatusCode();
+
+        var history = await ChatApi.HistoryAsync(world.Staff, chatId);
+        history["messages"]![0]!["status"]!.GetValue<string>().ShouldBe("read");
+    }
+
+    [Fact]
     public async Task Staff_may_name_the_customer_by_the_phone_number_they_registered_with()
     {
         var world = await TestWorld.CreateAsync(_factory);

@@ -39,6 +39,9 @@ public sealed record MessageDto
     public DateTime? DeletedAt { get; init; }
     public IReadOnlyList<ReadReceiptDto> ReadReceipts { get; init; } = Array.Empty<ReadReceiptDto>();
 
+    /// <summary>As the sender sees it: stored (<c>sent</c>), or read by every other active participant.</summary>
+    public MessageStatus Status { get; init; } = MessageStatus.Sent;
+
     /// <summary>What a deleted message still shows: who sent it, when, and where it was; no text and no file.</summary>
     public MessageDto WithoutContent() => this with
     {
@@ -53,3 +56,9 @@ public sealed record MessageDto
 }
 
 public sealed record ReadReceiptDto(ParticipantType ReaderType, long ReaderId, DateTime ReadAt);
+
+public enum MessageStatus
+{
+    Sent = 1,
+    Read = 3,
+}

@@ -28,5 +28,6 @@ internal static partial class MessageMapper
     [MapProperty(nameof(ChatMessage.MediaThumbnailUrl), nameof(MessageDto.ThumbnailUrl))]
     [MapProperty(nameof(ChatMessage.MediaDurationMs), nameof(MessageDto.DurationMs))]
     [MapperIgnoreTarget(nameof(MessageDto.ReadReceipts))]
+    [MapperIgnoreTarget(nameof(MessageDto.Status))]
     private static partial MessageDto Copy(ChatMessage message, long? senderUserId, long? senderCustomerId, string? senderName);
 }

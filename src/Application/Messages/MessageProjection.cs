@@ -35,10 +35,11 @@ internal static class MessageProjection
     public static async Task<MessageDto> ForNewMessageAsync(IParticipantNames names, ChatMessage message, CancellationToken cancellationToken) =>
         MessageMapper.ToDto(message, await names.GetAsync(message.Sender, cancellationToken));
 
+    // Every active participant, read or not: a message's status needs to know who has not read it yet.
     private static Task<List<ReadPointer>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
         read.Participants
-            .Where(p => p.ChatId == chatId && p.LastReadMessageId != null)
-            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId!.Value, p.LastReadAt!.Value))
+            .Where(p => p.ChatId == chatId && p.IsActive)
+            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt))
             .ToListAsync(cancellationToken);
 
     // Every value here is decided by the database (the sender's name, what a deletion hides), so this stays
@@ -85,12 +86,16 @@ internal static class MessageProjection
     private static MessageDto WithReceipts(MessageDto dto, IReadOnlyList<ReadPointer> readers)
     {
         var senderId = dto.SenderUserId ?? dto.SenderCustomerId;
-        var receipts = readers
-            .Where(r => r.UpToMessageId >= dto.Id && !(r.Type == dto.SenderType && r.Id == senderId))
-            .Select(r => new ReadReceiptDto(r.Type, r.Id, r.ReadAt))
+        var others = readers.Where(r => !(r.Type == dto.SenderType && r.Id == senderId)).ToList();
+        var receipts = others
+            .Where(r => r.UpToMessageId >= dto.Id)
+            .Select(r => new ReadReceiptDto(r.Type, r.Id, r.ReadAt!.Value))
             .ToList();
-        return receipts.Count == 0 ? dto : dto with { ReadReceipts = receipts };
+
+        // Read once every other active participant has read it (a chat where the sender is alone: sent).
+        var status = others.Count > 0 && receipts.Count == others.Count ? MessageStatus.Read : MessageStatus.Sent;
+        return receipts.Count == 0 ? dto : dto with { ReadReceipts = receipts, Status = status };
     }
 
-    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime ReadAt);
+    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime? ReadAt);
 }

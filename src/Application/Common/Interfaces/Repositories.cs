@@ -10,6 +10,9 @@ public interface IChatRepository
     /// <summary>The chat with all its participants, tracked for changes.</summary>
     Task<Chat?> FindAsync(long chatId, CancellationToken cancellationToken);
 
+    /// <summary>The id of the peer chat with this <see cref="Chat.PeerKey"/>, if it exists.</summary>
+    Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken);
+
     void Add(Chat chat);
 }
 

@@ -15,6 +15,9 @@ internal sealed class ChatRepository : IChatRepository
     public Task<Chat?> FindAsync(long chatId, CancellationToken cancellationToken) =>
         _db.Chats.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == chatId, cancellationToken);
 
+    public Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken) =>
+        _db.Chats.AsNoTracking().Where(c => c.PeerKey == peerKey).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
     public void Add(Chat chat) => _db.Chats.Add(chat);
 }
 

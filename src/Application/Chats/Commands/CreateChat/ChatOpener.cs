@@ -30,10 +30,13 @@ internal sealed class ChatOpener
         _time = time;
     }
 
-    public async Task<ChatDto> OpenAsync(ChatType type, long salonId, string? title, Caller creator, ParticipantRef other, string? initialMessage, CancellationToken cancellationToken)
+    public Task<ChatDto> OpenAsync(ChatType type, long salonId, string? title, Caller creator, ParticipantRef other, string? initialMessage, CancellationToken cancellationToken) =>
+        OpenAsync(Chat.Start(type, salonId, title, creator.Participant, new[] { other }, _time.GetUtcNow().UtcDateTime), creator, initialMessage, cancellationToken);
+
+    /// <summary>Stores a chat just started by <paramref name="creator"/>, with its greeting if there is one.</summary>
+    public async Task<ChatDto> OpenAsync(Chat chat, Caller creator, string? initialMessage, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var chat = Chat.Start(type, salonId, title, creator.Participant, new[] { other }, now);
+        var now = chat.CreatedAt;
         _chats.Add(chat);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
 
