@@ -6,6 +6,7 @@ using CleanChat.Infrastructure;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Serialization;
+using CleanChat.WebApi.Dialects.Marketplace;
 using CleanChat.WebApi.Endpoints;
 using CleanChat.WebApi.Infrastructure;
 using CleanChat.WebApi.OpenApi;
@@ -121,6 +122,7 @@ public static class CleanChatWebApiExtensions
         app.MapChatEndpoints();
         app.MapMessageEndpoints();
         app.MapUploadEndpoints();
+        app.MapMarketplaceEndpoints();
         app.MapChatSockets();
         app.MapHealthChecks("/health");
         return app;

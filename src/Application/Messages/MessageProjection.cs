@@ -22,6 +22,21 @@ internal static class MessageProjection
         return dtos.Select(dto => WithReceipts(dto, readers)).ToList();
     }
 
+    /// <summary>Messages of several chats (a list's last messages), still in two queries.</summary>
+    public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, IReadOnlyCollection<long> chatIds, CancellationToken cancellationToken)
+    {
+        var dtos = await messages.Select(AsDto(read)).ToListAsync(cancellationToken);
+        if (dtos.Count == 0)
+            return Array.Empty<MessageDto>();
+
+        var readers = (await read.Participants
+            .Where(p => chatIds.Contains(p.ChatId) && p.IsActive)
+            .Select(p => new { p.ChatId, Pointer = new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(r => r.ChatId, r => r.Pointer);
+        return dtos.Select(dto => WithReceipts(dto, readers[dto.ChatId].ToList())).ToList();
+    }
+
     public static async Task<MessageDto?> FindAsync(IChatReadModel read, long messageId, CancellationToken cancellationToken)
     {
         var dto = await read.Messages.Where(m => m.Id == messageId).Select(AsDto(read)).FirstOrDefaultAsync(cancellationToken);

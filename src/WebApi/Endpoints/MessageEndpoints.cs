@@ -34,8 +34,8 @@ public static class MessageEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/chats/{chatId:long}/read", (long chatId, MarkReadRequest body, IMediator mediator, CancellationToken ct) =>
-            mediator.Send(new MarkMessagesReadCommand(chatId, body.MessageId ?? 0), ct))
-            .WithSummary("Mark every message up to message_id as read").ProducesProblem(StatusCodes.Status409Conflict);
+            mediator.Send(new MarkMessagesReadCommand(chatId, body.MessageId), ct))
+            .WithSummary("Mark every message up to message_id (without one: every message so far) as read").ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/messages/{messageId:long}", (long messageId, EditMessageRequest body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new EditMessageCommand(messageId, body.Content ?? string.Empty), ct))

@@ -20,6 +20,9 @@ public interface IMessageRepository
 {
     Task<ChatMessage?> FindAsync(long messageId, CancellationToken cancellationToken);
 
+    /// <summary>The chat's newest message (highest seq), if it has any.</summary>
+    Task<ChatMessage?> FindLatestAsync(long chatId, CancellationToken cancellationToken);
+
     void Add(ChatMessage message);
 }
 

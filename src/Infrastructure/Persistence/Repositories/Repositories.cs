@@ -30,6 +30,9 @@ internal sealed class MessageRepository : IMessageRepository
     public Task<ChatMessage?> FindAsync(long messageId, CancellationToken cancellationToken) =>
         _db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 
+    public Task<ChatMessage?> FindLatestAsync(long chatId, CancellationToken cancellationToken) =>
+        _db.ChatMessages.Where(m => m.ChatId == chatId).OrderByDescending(m => m.Seq).FirstOrDefaultAsync(cancellationToken);
+
     public void Add(ChatMessage message) => _db.ChatMessages.Add(message);
 }
 

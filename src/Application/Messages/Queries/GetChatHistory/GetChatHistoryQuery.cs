@@ -1,6 +1,7 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
+using CleanChat.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,12 @@ namespace CleanChat.Application.Messages.Queries.GetChatHistory;
 [Authorize]
 [ChatAccess(ChatAccessLevel.ParticipantOrSalonAdmin)]
 public sealed record GetChatHistoryQuery(long ChatId, int Page = 1, int PageSize = GetChatHistoryQuery.DefaultPageSize, long? BeforeId = null, long? AfterId = null,
-    string? EntityType = null, long? EntityId = null, long? AfterSeq = null)
+    string? EntityType = null, long? EntityId = null, long? AfterSeq = null, string? Search = null)
     : IRequest<MessageHistoryDto>, IChatScopedRequest
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
+    public const int MaxSearchLength = 100;
 }
 
 public sealed record MessageHistoryDto(IReadOnlyList<MessageDto> Messages, int Total, int Page, int PageSize, bool HasMore);
@@ -41,6 +43,13 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
             if (request.EntityId is { } entityId)
                 inChat = inChat.Where(m => m.EntityId == entityId);
         }
+        // Messages whose text contains the words (deleted ones have none to match).
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var pattern = $"%{LikePattern.Escape(request.Search.Trim())}%";
+            inChat = inChat.Where(m => !m.IsDeleted && EF.Functions.Like(m.Content, pattern, LikePattern.EscapeCharacter));
+        }
+
         var total = await inChat.CountAsync(cancellationToken);
 
         // One row more than asked tells whether another page exists, without a second count.

@@ -13,6 +13,7 @@ public sealed class GetChatHistoryQueryValidator : AbstractValidator<GetChatHist
         RuleFor(q => q.EntityType).OfKnownEntityType(entityReferences.Value);
         RuleFor(q => q.EntityType).NotNull().When(q => q.EntityId is not null).WithMessage("entity_id filters only together with entity_type.");
         RuleFor(q => q.Page).InclusiveBetween(1, MaxPage);
+        RuleFor(q => q.Search).MaximumLength(GetChatHistoryQuery.MaxSearchLength);
         RuleFor(q => q.PageSize).InclusiveBetween(1, GetChatHistoryQuery.MaxPageSize);
         RuleFor(q => q.BeforeId).GreaterThan(0).When(q => q.BeforeId is not null);
         RuleFor(q => q.AfterId).GreaterThan(0).When(q => q.AfterId is not null);

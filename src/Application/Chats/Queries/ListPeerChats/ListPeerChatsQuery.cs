@@ -1,0 +1,83 @@
+using CleanChat.Application.Chats.Queries.ListChats;
+using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Security;
+using CleanChat.Application.Common.Validation;
+using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanChat.Application.Chats.Queries.ListPeerChats;
+
+/// <summary>
+/// The caller's peer chats, most recently active first, with the total for paging. <see cref="ContextType"/>
+/// keeps one kind; <see cref="Search"/> keeps chats whose other member's name, context title or a
+/// message's text contains it (case-insensitive for ASCII letters).
+/// </summary>
+[Authorize(Callers.Customer)]
+public sealed record ListPeerChatsQuery(int Page = 1, int PageSize = ListChatsPaging.DefaultPageSize, string? ContextType = null, string? Search = null)
+    : IRequest<PeerChatPage>
+{
+    public const int MaxSearchLength = 100;
+}
+
+public sealed class ListPeerChatsQueryValidator : AbstractValidator<ListPeerChatsQuery>
+{
+    public ListPeerChatsQueryValidator()
+    {
+        RuleFor(q => q.Page).InclusiveBetween(1, 10_000);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, ListChatsPaging.MaxPageSize);
+        RuleFor(q => q.ContextType).MaximumLength(ChatContext.MaxTypeLength);
+        RuleFor(q => q.Search).MaximumLength(ListPeerChatsQuery.MaxSearchLength);
+    }
+}
+
+internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQuery, PeerChatPage>
+{
+    private readonly IChatReadModel _read;
+    private readonly ICurrentCaller _currentCaller;
+    private readonly IPresenceTracker _presence;
+
+    public ListPeerChatsQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IPresenceTracker presence)
+    {
+        _read = read;
+        _currentCaller = currentCaller;
+        _presence = presence;
+    }
+
+    public async Task<PeerChatPage> Handle(ListPeerChatsQuery request, CancellationToken cancellationToken)
+    {
+        var caller = _currentCaller.Required();
+        var chats = VisibleChats.For(_read, caller).Where(c => c.Type == ChatType.CustomerCustomer);
+        if (!string.IsNullOrWhiteSpace(request.ContextType))
+        {
+            var type = request.ContextType.Trim().ToLowerInvariant();
+            chats = chats.Where(c => c.Context!.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Search))
+            chats = Matching(chats, request.Search.Trim(), caller.Participant);
+
+        var total = await chats.CountAsync(cancellationToken);
+        var page = chats
+            .OrderByDescending(c => c.LastMessageAt ?? c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize);
+        var found = await PeerChatReader.ReadAsync(_read, page, caller, _presence, cancellationToken);
+        return new PeerChatPage(found, total, request.Page, request.PageSize);
+    }
+
+    private IQueryable<Chat> Matching(IQueryable<Chat> chats, string search, ParticipantRef me)
+    {
+        var pattern = $"%{LikePattern.Escape(search)}%";
+        var participants = _read.Participants; // locals, so EF reads them as values (see ChatProjection)
+        var customers = _read.Customers;
+        var messages = _read.Messages;
+        return chats.Where(c =>
+            EF.Functions.Like(c.Context!.Title, pattern, LikePattern.EscapeCharacter)
+            || participants.Any(p => p.ChatId == c.Id && !(p.ParticipantType == me.Type && p.ParticipantId == me.Id)
+                && customers.Any(u => u.Id == p.ParticipantId && EF.Functions.Like(u.DisplayName, pattern, LikePattern.EscapeCharacter)))
+            || messages.Any(m => m.ChatId == c.Id && !m.IsDeleted && EF.Functions.Like(m.Content, pattern, LikePattern.EscapeCharacter)));
+    }
+}
