@@ -67,6 +67,12 @@ public class MarketplaceDialectTests : IClassFixture<CleanChatApiFactory>
         messages!["messages"]!.AsArray().Select(m => m!["message_id"]!.GetValue<long>()).ShouldBe(new[] { messageId });
         messages["has_more"]!.GetValue<bool>().ShouldBeFalse();
         (await provider.Client.GetFromJsonAsync<JsonObject>($"/api/v1/chat/conversations/{conversationId}"))!["conversation_id"]!.GetValue<long>().ShouldBe(conversationId);
+
+        // The same chat through the salon API: a customer_customer chat of no salon, with its context.
+        var salonView = await ChatApi.GetChatAsync(provider, conversationId);
+        salonView["chat_type"]!.GetValue<string>().ShouldBe("customer_customer");
+        salonView["salon_id"].ShouldBeNull();
+        salonView["context"]!.ToJsonString().ShouldBe(@"{""type"":""service"",""id"":42,""title"":""Garden help""}");
     }
 
     [Fact]
