@@ -61,6 +61,9 @@ public static class DependencyInjection
         // Stopped in reverse order: the writer commits what is queued, then the dispatcher announces it.
         services.AddHostedService(sp => sp.GetRequiredService<CommitOrderedEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
+        services.AddSingleton<DeliveryRecorder>();
+        services.AddSingleton<IDeliveryRecorder>(sp => sp.GetRequiredService<DeliveryRecorder>());
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
 
         services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.SectionName));
         services.AddSingleton<ThreadPoolLagProbe>();

@@ -20,6 +20,24 @@ public class NotificationDeliveryTests
     private static readonly DateTime Now = new(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc);
 
     private readonly ConnectionRegistry _registry = new(new InMemoryPresenceTracker());
+    private readonly RecordedDeliveries _deliveries = new();
+
+    [Fact]
+    public async Task A_new_message_handed_to_a_recipients_sockets_is_noted_as_delivered_to_that_recipient_only()
+    {
+        var sender = Follower(ParticipantRef.User(1), SalonGuideCodec.Instance);
+        var customer = Follower(ParticipantRef.Customer(2), SalonGuideCodec.Instance);
+        var customersSecondSocket = Follower(ParticipantRef.Customer(2), SalonGuideCodec.Instance);
+        var notFollowing = Connected(ParticipantRef.User(3), SalonGuideCodec.Instance);
+
+        new NotificationDelivery(_registry, _deliveries).Deliver(new MessagePostedNotification(Message(seq: 3)), originConnectionId: null);
+
+        (await customer.SentTextAsync()).ShouldContain("\"message\"");
+        (await customersSecondSocket.SentTextAsync()).ShouldContain("\"message\"");
+        _deliveries.Noted.Distinct().ShouldBe(new[] { (ChatId, ParticipantRef.Customer(2), 43L) });
+        (await notFollowing.SentTextAsync()).ShouldNotContain("\"message\"");
+        (await sender.SentTextAsync()).ShouldContain("\"message\"");
+    }
 
     [Fact]
     public async Task A_notification_is_encoded_once_per_codec_however_many_sockets_receive_it()
@@ -28,7 +46,7 @@ public class NotificationDeliveryTests
         var other = new CountingCodec(SalonGuideCodec.Instance);
         var sockets = Enumerable.Range(1, 6).Select(i => Follower(ParticipantRef.User(i), i <= 4 ? salon : other)).ToList();
 
-        new NotificationDelivery(_registry).Deliver(new MessageDeletedNotification(ChatId, 11, Now), originConnectionId: null);
+        new NotificationDelivery(_registry, _deliveries).Deliver(new MessageDeletedNotification(ChatId, 11, Now), originConnectionId: null);
 
         (salon.Encoded, other.Encoded).ShouldBe((1, 1));
         foreach (var socket in sockets)
@@ -42,7 +60,7 @@ public class NotificationDeliveryTests
         var readersOtherSocket = Follower(ParticipantRef.Customer(1), SalonGuideCodec.Instance);
         var staff = Follower(ParticipantRef.User(2), SalonGuideCodec.Instance);
 
-        new NotificationDelivery(_registry).Deliver(new ReadReceiptNotification(ChatId, 5, ParticipantRef.Customer(1), Now), reader.Connection.Id);
+        new NotificationDelivery(_registry, _deliveries).Deliver(new ReadReceiptNotification(ChatId, 5, ParticipantRef.Customer(1), Now), reader.Connection.Id);
 
         (await reader.SentTextAsync()).ShouldNotContain("read_receipt");
         (await readersOtherSocket.SentTextAsync()).ShouldContain("\"read_receipt\"");
@@ -56,7 +74,7 @@ public class NotificationDeliveryTests
         var sendersSocketElsewhere = Connected(ParticipantRef.User(1), SalonGuideCodec.Instance);
         var other = Follower(ParticipantRef.Customer(2), SalonGuideCodec.Instance);
 
-        new NotificationDelivery(_registry).Deliver(new MessageRepeatedNotification(Message(seq: 3), ParticipantRef.User(1)), originConnectionId: null);
+        new NotificationDelivery(_registry, _deliveries).Deliver(new MessageRepeatedNotification(Message(seq: 3), ParticipantRef.User(1)), originConnectionId: null);
 
         (await sender.SentTextAsync()).ShouldContain("\"message\"");
         (await sendersSocketElsewhere.SentTextAsync()).ShouldNotContain("\"message\"");
@@ -70,7 +88,7 @@ public class NotificationDeliveryTests
         var removedElsewhere = Connected(ParticipantRef.Customer(1), SalonGuideCodec.Instance);
         var staff = Follower(ParticipantRef.User(2), SalonGuideCodec.Instance);
         var bystander = Connected(ParticipantRef.User(3), SalonGuideCodec.Instance);
-        var delivery = new NotificationDelivery(_registry);
+        var delivery = new NotificationDelivery(_registry, _deliveries);
 
         delivery.Deliver(new ParticipantRemovedNotification(ChatId, ParticipantRef.Customer(1)), originConnectionId: null);
         delivery.Deliver(new MessageDeletedNotification(ChatId, 11, Now), originConnectionId: null);
@@ -159,5 +177,12 @@ public class NotificationDeliveryTests
         }
 
         public ReadOnlyMemory<byte> Encode(SocketReply reply) => inner.Encode(reply);
+    }
+
+    private sealed class RecordedDeliveries : CleanChat.Application.Common.Interfaces.IDeliveryRecorder
+    {
+        public List<(long ChatId, ParticipantRef Participant, long UpTo)> Noted { get; } = new();
+
+        public void Delivered(long chatId, ParticipantRef participant, long upToMessageId) => Noted.Add((chatId, participant, upToMessageId));
     }
 }

@@ -88,6 +88,7 @@ public class SalonGuideCodecTests
         new MessageEditedNotification(Message()),
         new MessageDeletedNotification(7, 41, Now),
         new ReadReceiptNotification(7, 41, ParticipantRef.Customer(3), Now),
+        new DeliveryReceiptNotification(7, 41, ParticipantRef.Customer(3), Now),
         new TypingNotification(7, ParticipantRef.Customer(3), false),
         new ChatCreatedNotification(7, [ParticipantRef.User(4), ParticipantRef.Customer(3)]),
         new ChatArchiveStateChangedNotification(7, true),

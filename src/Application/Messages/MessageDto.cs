@@ -39,7 +39,13 @@ public sealed record MessageDto
     public DateTime? DeletedAt { get; init; }
     public IReadOnlyList<ReadReceiptDto> ReadReceipts { get; init; } = Array.Empty<ReadReceiptDto>();
 
-    /// <summary>As the sender sees it: stored (<c>sent</c>), or read by every other active participant.</summary>
+    /// <summary>Every other participant the message has reached (read implies reached).</summary>
+    public IReadOnlyList<DeliveredReceiptDto> DeliveredReceipts { get; init; } = Array.Empty<DeliveredReceiptDto>();
+
+    /// <summary>
+    /// As the sender sees it: stored (<c>sent</c>), reached every other active participant (<c>delivered</c>),
+    /// or read by every other active participant (<c>read</c>).
+    /// </summary>
     public MessageStatus Status { get; init; } = MessageStatus.Sent;
 
     /// <summary>What a deleted message still shows: who sent it, when, and where it was; no text and no file.</summary>
@@ -57,8 +63,11 @@ public sealed record MessageDto
 
 public sealed record ReadReceiptDto(ParticipantType ReaderType, long ReaderId, DateTime ReadAt);
 
+public sealed record DeliveredReceiptDto(ParticipantType ParticipantType, long ParticipantId, DateTime DeliveredAt);
+
 public enum MessageStatus
 {
     Sent = 1,
+    Delivered = 2,
     Read = 3,
 }

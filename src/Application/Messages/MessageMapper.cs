@@ -29,5 +29,6 @@ internal static partial class MessageMapper
     [MapProperty(nameof(ChatMessage.MediaDurationMs), nameof(MessageDto.DurationMs))]
     [MapperIgnoreTarget(nameof(MessageDto.ReadReceipts))]
     [MapperIgnoreTarget(nameof(MessageDto.Status))]
+    [MapperIgnoreTarget(nameof(MessageDto.DeliveredReceipts))]
     private static partial MessageDto Copy(ChatMessage message, long? senderUserId, long? senderCustomerId, string? senderName);
 }

@@ -32,3 +32,9 @@ public sealed record ReadReceiptNotification(long ChatId, long MessageId, Partic
 {
     public override NotificationAudience Audience => NotificationAudience.ChatFollowersButOrigin;
 }
+
+/// <summary>Messages up to <see cref="MessageId"/> reached a participant; their senders' sockets can show it.</summary>
+public sealed record DeliveryReceiptNotification(long ChatId, long MessageId, ParticipantRef Recipient, DateTime DeliveredAt) : ChatNotification(ChatId)
+{
+    public override NotificationAudience Audience => NotificationAudience.ChatFollowers;
+}

@@ -31,7 +31,7 @@ internal static class MessageProjection
 
         var readers = (await read.Participants
             .Where(p => chatIds.Contains(p.ChatId) && p.IsActive)
-            .Select(p => new { p.ChatId, Pointer = new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt) })
+            .Select(p => new { p.ChatId, Pointer = new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt) })
             .ToListAsync(cancellationToken))
             .ToLookup(r => r.ChatId, r => r.Pointer);
         return dtos.Select(dto => WithReceipts(dto, readers[dto.ChatId].ToList())).ToList();
@@ -54,7 +54,7 @@ internal static class MessageProjection
     private static Task<List<ReadPointer>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
         read.Participants
             .Where(p => p.ChatId == chatId && p.IsActive)
-            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt))
+            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt))
             .ToListAsync(cancellationToken);
 
     // Every value here is decided by the database (the sender's name, what a deletion hides), so this stays
@@ -106,11 +106,19 @@ internal static class MessageProjection
             .Where(r => r.UpToMessageId >= dto.Id)
             .Select(r => new ReadReceiptDto(r.Type, r.Id, r.ReadAt!.Value))
             .ToList();
+        var delivered = others
+            .Where(r => r.DeliveredUpTo >= dto.Id || r.UpToMessageId >= dto.Id)
+            .Select(r => new DeliveredReceiptDto(r.Type, r.Id, r.DeliveredUpTo >= dto.Id ? r.DeliveredAt!.Value : r.ReadAt!.Value))
+            .ToList();
 
-        // Read once every other active participant has read it (a chat where the sender is alone: sent).
-        var status = others.Count > 0 && receipts.Count == others.Count ? MessageStatus.Read : MessageStatus.Sent;
-        return receipts.Count == 0 ? dto : dto with { ReadReceipts = receipts, Status = status };
+        // Read once every other active participant has read it, delivered once it reached them all (a chat
+        // where the sender is alone stays sent).
+        var status = others.Count == 0 ? MessageStatus.Sent
+            : receipts.Count == others.Count ? MessageStatus.Read
+            : delivered.Count == others.Count ? MessageStatus.Delivered
+            : MessageStatus.Sent;
+        return delivered.Count == 0 ? dto : dto with { ReadReceipts = receipts, DeliveredReceipts = delivered, Status = status };
     }
 
-    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime? ReadAt);
+    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime? ReadAt, long DeliveredUpTo, DateTime? DeliveredAt);
 }

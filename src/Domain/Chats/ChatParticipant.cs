@@ -2,7 +2,7 @@ using CleanChat.Domain.Common;
 
 namespace CleanChat.Domain.Chats;
 
-/// <summary>A person's membership of a chat, with how far they have read.</summary>
+/// <summary>A person's membership of a chat, with how far messages have reached them and how far they have read.</summary>
 public sealed class ChatParticipant : Entity
 {
     private ChatParticipant()
@@ -35,6 +35,14 @@ public sealed class ChatParticipant : Entity
 
     public DateTime? LastReadAt { get; private set; }
 
+    /// <summary>
+    /// How far messages have reached this participant: handed to one of their sockets, or fetched in a
+    /// history page. Moved forward in batches by the delivery recorder, never back; reading implies it.
+    /// </summary>
+    public long? LastDeliveredMessageId { get; private set; }
+
+    public DateTime? LastDeliveredAt { get; private set; }
+
     /// <summary>Moves the read pointer forward; returns false (and changes nothing) when it would not move.</summary>
     internal bool MarkReadUpTo(long messageId, DateTime now)
     {
@@ -43,6 +51,14 @@ public sealed class ChatParticipant : Entity
 
         LastReadMessageId = messageId;
         LastReadAt = now;
+
+        // What was read has reached the reader, however it got there.
+        if (LastDeliveredMessageId is null || LastDeliveredMessageId < messageId)
+        {
+            LastDeliveredMessageId = messageId;
+            LastDeliveredAt = now;
+        }
+
         return true;
     }
 

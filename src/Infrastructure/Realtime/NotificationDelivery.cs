@@ -1,5 +1,7 @@
 using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
+using CleanChat.Application.Messages;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime.Protocol;
 
@@ -13,8 +15,13 @@ namespace CleanChat.Infrastructure.Realtime;
 public sealed class NotificationDelivery
 {
     private readonly ConnectionRegistry _registry;
+    private readonly IDeliveryRecorder _deliveries;
 
-    public NotificationDelivery(ConnectionRegistry registry) => _registry = registry;
+    public NotificationDelivery(ConnectionRegistry registry, IDeliveryRecorder deliveries)
+    {
+        _registry = registry;
+        _deliveries = deliveries;
+    }
 
     /// <param name="notification">What to tell.</param>
     /// <param name="originConnectionId">The socket whose frame caused it, left out where the audience says so.</param>
@@ -57,10 +64,16 @@ public sealed class NotificationDelivery
 
     private void ToFollowers(ChatNotification notification, FramesByCodec frames, Guid? except)
     {
+        // A new message handed to a recipient's socket has reached that recipient (its sender's own sockets
+        // take it as the acknowledgement, which reaches nobody new).
+        var posted = (notification as MessagePostedNotification)?.Message;
+        var sender = posted is null ? default : new ParticipantRef(posted.SenderType, posted.SenderUserId ?? posted.SenderCustomerId ?? 0);
         foreach (var connection in _registry.SubscribersOf(notification.ChatId))
         {
-            if (connection.Id != except)
-                connection.TrySendChatFrame(notification.ChatId, notification.Seq, frames.For(connection.Codec));
+            if (connection.Id == except)
+                continue;
+            if (connection.TrySendChatFrame(notification.ChatId, notification.Seq, frames.For(connection.Codec)) && posted is not null && connection.Participant != sender)
+                _deliveries.Delivered(notification.ChatId, connection.Participant, posted.Id);
         }
     }
 

@@ -352,6 +352,14 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("joined_at");
 
+                    b.Property<DateTime?>("LastDeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_delivered_at");
+
+                    b.Property<long?>("LastDeliveredMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_delivered_message_id");
+
                     b.Property<DateTime?>("LastReadAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_read_at");

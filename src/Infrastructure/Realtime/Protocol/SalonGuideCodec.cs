@@ -43,6 +43,7 @@ public sealed class SalonGuideCodec : IRealtimeCodec
         MessageEditedNotification n => Serialize(new MessageFrame("message_updated", n.ChatId, n.Message)),
         MessageDeletedNotification n => Serialize(new MessageDeletedFrame("message_deleted", n.ChatId, n.MessageId, n.DeletedAt)),
         ReadReceiptNotification n => Serialize(new ReadReceiptFrame("read_receipt", n.ChatId, n.MessageId, n.Reader.Type, n.Reader.Id, n.ReadAt)),
+        DeliveryReceiptNotification n => Serialize(new DeliveryReceiptFrame("delivery_receipt", n.ChatId, n.MessageId, n.Recipient.Type, n.Recipient.Id, n.DeliveredAt)),
         TypingNotification n => Serialize(new TypingFrame("typing", n.ChatId, n.Participant.Type, n.Participant.Id, n.IsTyping)),
         ChatCreatedNotification n => Serialize(new ChatFrame("chat_created", n.ChatId)),
         ChatArchiveStateChangedNotification n => Serialize(new ChatFrame(n.IsArchived ? "chat_archived" : "chat_unarchived", n.ChatId)),
@@ -76,6 +77,8 @@ public sealed class SalonGuideCodec : IRealtimeCodec
     private sealed record ParticipantFrame(string Type, long ChatId, ParticipantType ParticipantType, long ParticipantId);
 
     private sealed record MessageFrame(string Type, long ChatId, MessageDto Message);
+
+    private sealed record DeliveryReceiptFrame(string Type, long ChatId, long MessageId, ParticipantType ParticipantType, long ParticipantId, DateTime DeliveredAt);
 
     private sealed record MessageDeletedFrame(string Type, long ChatId, long MessageId, DateTime DeletedAt);
 

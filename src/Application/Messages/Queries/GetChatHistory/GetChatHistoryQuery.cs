@@ -27,8 +27,15 @@ public sealed record MessageHistoryDto(IReadOnlyList<MessageDto> Messages, int T
 internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistoryQuery, MessageHistoryDto>
 {
     private readonly IChatReadModel _read;
+    private readonly ICurrentCaller _currentCaller;
+    private readonly IDeliveryRecorder _deliveries;
 
-    public GetChatHistoryQueryHandler(IChatReadModel read) => _read = read;
+    public GetChatHistoryQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IDeliveryRecorder deliveries)
+    {
+        _read = read;
+        _currentCaller = currentCaller;
+        _deliveries = deliveries;
+    }
 
     public async Task<MessageHistoryDto> Handle(GetChatHistoryQuery request, CancellationToken cancellationToken)
     {
@@ -78,6 +85,10 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
         var messages = await MessageProjection.ToDtosAsync(_read, page, request.ChatId, cancellationToken);
         var hasMore = messages.Count > request.PageSize;
         var shown = messages.Take(request.PageSize).OrderByDescending(m => m.Seq).ToList();
+
+        // Fetched is delivered (not read). Recorded for participants only; it changes nothing for others.
+        if (shown.Count > 0)
+            _deliveries.Delivered(request.ChatId, _currentCaller.Required().Participant, shown[0].Id);
         return new MessageHistoryDto(shown, total, request.Page, request.PageSize, hasMore);
     }
 
