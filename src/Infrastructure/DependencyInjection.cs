@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ISalonRepository, SalonRepository>();
         services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
+        services.AddScoped<IMessageSearch, SqliteMessageSearch>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
         services.AddSingleton<IParticipantNames, ParticipantNames>();

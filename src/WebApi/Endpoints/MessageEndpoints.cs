@@ -4,6 +4,7 @@ using CleanChat.Application.Messages.Commands.EditMessage;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Commands.SendMessage;
 using CleanChat.Application.Messages.Queries.GetChatHistory;
+using CleanChat.Application.Messages.Queries.SearchMessages;
 using CleanChat.Domain.Chats;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,9 +23,14 @@ public static class MessageEndpoints
                 [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize,
                 [FromQuery(Name = "before_id")] long? beforeId, [FromQuery(Name = "after_id")] long? afterId,
                 [FromQuery(Name = "entity_type")] string? entityType, [FromQuery(Name = "entity_id")] long? entityId,
-                [FromQuery(Name = "after_seq")] long? afterSeq) =>
-            mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId, entityType, entityId, afterSeq), ct))
-            .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id/after_seq; entity_type (+ entity_id) filter");
+                [FromQuery(Name = "after_seq")] long? afterSeq, [FromQuery(Name = "search")] string? search) =>
+            mediator.Send(new GetChatHistoryQuery(chatId, page ?? 1, pageSize ?? GetChatHistoryQuery.DefaultPageSize, beforeId, afterId, entityType, entityId, afterSeq, search), ct))
+            .WithSummary("Message history, newest first; page/page_size, or keyset cursors before_id/after_id/after_seq; entity_type (+ entity_id) filter; search for words");
+
+        group.MapGet("/search", (IMediator mediator, CancellationToken ct, [FromQuery(Name = "q")] string? q,
+                [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
+            mediator.Send(new SearchMessagesQuery(q, page ?? 1, pageSize ?? SearchMessagesQuery.DefaultPageSize), ct))
+            .WithSummary("Messages with all the words of q in the chats I may see, best first, each with a snippet (<mark> around matches, the rest HTML-escaped)");
 
         group.MapPost("/chats/{chatId:long}/messages", async Task<Created<MessageDto>> (long chatId, SendMessageBody body, IMediator mediator, CancellationToken ct) =>
         {

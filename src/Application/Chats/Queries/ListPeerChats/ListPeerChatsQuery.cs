@@ -38,10 +38,12 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
     private readonly IChatReadModel _read;
     private readonly ICurrentCaller _currentCaller;
     private readonly IPresenceTracker _presence;
+    private readonly IMessageSearch _search;
 
-    public ListPeerChatsQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IPresenceTracker presence)
+    public ListPeerChatsQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IPresenceTracker presence, IMessageSearch search)
     {
         _read = read;
+        _search = search;
         _currentCaller = currentCaller;
         _presence = presence;
     }
@@ -73,11 +75,16 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
         var pattern = $"%{LikePattern.Escape(search)}%";
         var participants = _read.Participants; // locals, so EF reads them as values (see ChatProjection)
         var customers = _read.Customers;
-        var messages = _read.Messages;
-        return chats.Where(c =>
+
+        // Names and titles are short: a substring match will do. Message text goes through the word index.
+        var byNameOrTitle = chats.Where(c =>
             EF.Functions.Like(c.Context!.Title, pattern, LikePattern.EscapeCharacter)
             || participants.Any(p => p.ChatId == c.Id && !(p.ParticipantType == me.Type && p.ParticipantId == me.Id)
-                && customers.Any(u => u.Id == p.ParticipantId && EF.Functions.Like(u.DisplayName, pattern, LikePattern.EscapeCharacter)))
-            || messages.Any(m => m.ChatId == c.Id && !m.IsDeleted && EF.Functions.Like(m.Content, pattern, LikePattern.EscapeCharacter)));
+                && customers.Any(u => u.Id == p.ParticipantId && EF.Functions.Like(u.DisplayName, pattern, LikePattern.EscapeCharacter))));
+        if (SearchTerms.Parse(search) is not { } terms)
+            return byNameOrTitle;
+
+        var byText = _search.Matching(terms).Select(h => h.ChatId);
+        return chats.Where(c => byNameOrTitle.Any(n => n.Id == c.Id) || byText.Contains(c.Id));
     }
 }

@@ -1,7 +1,6 @@
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
-using CleanChat.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,10 +28,12 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
     private readonly IChatReadModel _read;
     private readonly ICurrentCaller _currentCaller;
     private readonly IDeliveryRecorder _deliveries;
+    private readonly IMessageSearch _search;
 
-    public GetChatHistoryQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IDeliveryRecorder deliveries)
+    public GetChatHistoryQueryHandler(IChatReadModel read, ICurrentCaller currentCaller, IDeliveryRecorder deliveries, IMessageSearch search)
     {
         _read = read;
+        _search = search;
         _currentCaller = currentCaller;
         _deliveries = deliveries;
     }
@@ -50,11 +51,11 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
             if (request.EntityId is { } entityId)
                 inChat = inChat.Where(m => m.EntityId == entityId);
         }
-        // Messages whose text contains the words (deleted ones have none to match).
-        if (!string.IsNullOrWhiteSpace(request.Search))
+        // Messages with all the words, from the word index (deleted ones are not in it).
+        if (SearchTerms.Parse(request.Search) is { } terms)
         {
-            var pattern = $"%{LikePattern.Escape(request.Search.Trim())}%";
-            inChat = inChat.Where(m => !m.IsDeleted && EF.Functions.Like(m.Content, pattern, LikePattern.EscapeCharacter));
+            var matching = _search.Matching(terms).Where(h => h.ChatId == request.ChatId).Select(h => h.MessageId);
+            inChat = inChat.Where(m => matching.Contains(m.Id));
         }
 
         var total = await inChat.CountAsync(cancellationToken);
