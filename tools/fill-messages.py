@@ -5,9 +5,14 @@ as the database grows").
 
     LOADTEST_DB=/tmp/big.db tools/loadtest.sh --scenario one-to-one --connections 1000 --rates 1 --duration 5
     python3 tools/fill-messages.py /tmp/big.db 10000000        # about 90 s on the project's VM
+    python3 tools/fill-messages.py /tmp/big.db 1000000 --words # text of 4-14 words drawn from a
+        # 20,000-word vocabulary by Zipf's law (word w1 commonest), for search benchmarks
     LOADTEST_DB=/tmp/big.db tools/loadtest.sh --scenario one-to-one --connections 1000 --rates 5,5,5 --duration 60
 """
+import bisect
 import datetime
+import itertools
+import random
 import sqlite3
 import sys
 import time
@@ -15,7 +20,22 @@ import time
 BATCH = 500_000
 
 
-def main(path, count):
+VOCABULARY = 20_000
+
+
+def word_sampler(seed=11):
+    # Zipf's law (s = 1.1): a few words are in many messages, most in few, as in real text.
+    weights = [1 / (rank ** 1.1) for rank in range(1, VOCABULARY + 1)]
+    cumulative = list(itertools.accumulate(weights))
+    rng = random.Random(seed)
+    total = cumulative[-1]
+
+    def sentence():
+        return " ".join(f"w{bisect.bisect_left(cumulative, rng.random() * total) + 1}" for _ in range(rng.randint(4, 14)))
+    return sentence
+
+
+def main(path, count, words=False):
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA cache_size=-200000")
@@ -28,6 +48,7 @@ def main(path, count):
     senders = {chat_id: (kind, sender) for chat_id, _, kind, sender in chats}
     ids = list(seqs)
     start = datetime.datetime(2026, 1, 1)
+    sentence = word_sampler() if words else None
     began = time.time()
 
     def row(i):
@@ -35,7 +56,8 @@ def main(path, count):
         seqs[chat_id] += 1
         kind, sender = senders[chat_id]
         created = (start + datetime.timedelta(seconds=i / 2)).strftime("%Y-%m-%d %H:%M:%S.%f") + "0"
-        return (chat_id, kind, sender, "Text", f"filler message {i} with a few words in it", created, seqs[chat_id])
+        text = sentence() if sentence else f"filler message {i} with a few words in it"
+        return (chat_id, kind, sender, "Text", text, created, seqs[chat_id])
 
     done = 0
     while done < count:
@@ -51,6 +73,6 @@ def main(path, count):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4) or (len(sys.argv) == 4 and sys.argv[3] != "--words"):
         sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), words=len(sys.argv) == 4)
