@@ -19,7 +19,7 @@ internal static class MessageProjection
             return Array.Empty<MessageDto>();
 
         var readers = await ReadPointersAsync(read, chatId, cancellationToken);
-        return dtos.Select(dto => WithReceipts(dto, readers)).ToList();
+        return dtos.Select(dto => MessageReceipts.Apply(dto, readers)).ToList();
     }
 
     /// <summary>Messages of several chats (a list's last messages), still in two queries.</summary>
@@ -31,16 +31,16 @@ internal static class MessageProjection
 
         var readers = (await read.Participants
             .Where(p => chatIds.Contains(p.ChatId) && p.IsActive)
-            .Select(p => new { p.ChatId, Pointer = new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt) })
+            .Select(p => new { p.ChatId, Pointer = new ParticipantPosition(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt) })
             .ToListAsync(cancellationToken))
             .ToLookup(r => r.ChatId, r => r.Pointer);
-        return dtos.Select(dto => WithReceipts(dto, readers[dto.ChatId].ToList())).ToList();
+        return dtos.Select(dto => MessageReceipts.Apply(dto, readers[dto.ChatId].ToList())).ToList();
     }
 
     public static async Task<MessageDto?> FindAsync(IChatReadModel read, long messageId, CancellationToken cancellationToken)
     {
         var dto = await read.Messages.Where(m => m.Id == messageId).Select(AsDto(read)).FirstOrDefaultAsync(cancellationToken);
-        return dto is null ? null : WithReceipts(dto, await ReadPointersAsync(read, dto.ChatId, cancellationToken));
+        return dto is null ? null : MessageReceipts.Apply(dto, await ReadPointersAsync(read, dto.ChatId, cancellationToken));
     }
 
     /// <summary>
@@ -51,10 +51,10 @@ internal static class MessageProjection
         MessageMapper.ToDto(message, await names.GetAsync(message.Sender, cancellationToken));
 
     // Every active participant, read or not: a message's status needs to know who has not read it yet.
-    private static Task<List<ReadPointer>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
+    private static Task<List<ParticipantPosition>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
         read.Participants
             .Where(p => p.ChatId == chatId && p.IsActive)
-            .Select(p => new ReadPointer(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt))
+            .Select(p => new ParticipantPosition(p.ParticipantType, p.ParticipantId, p.LastReadMessageId ?? 0, p.LastReadAt, p.LastDeliveredMessageId ?? 0, p.LastDeliveredAt))
             .ToListAsync(cancellationToken);
 
     // Every value here is decided by the database (the sender's name, what a deletion hides), so this stays
@@ -96,29 +96,4 @@ internal static class MessageProjection
             DeletedAt = m.DeletedAt,
         };
     }
-
-    // A reader's pointer at or past the message means they have read it; senders do not receipt their own.
-    private static MessageDto WithReceipts(MessageDto dto, IReadOnlyList<ReadPointer> readers)
-    {
-        var senderId = dto.SenderUserId ?? dto.SenderCustomerId;
-        var others = readers.Where(r => !(r.Type == dto.SenderType && r.Id == senderId)).ToList();
-        var receipts = others
-            .Where(r => r.UpToMessageId >= dto.Id)
-            .Select(r => new ReadReceiptDto(r.Type, r.Id, r.ReadAt!.Value))
-            .ToList();
-        var delivered = others
-            .Where(r => r.DeliveredUpTo >= dto.Id || r.UpToMessageId >= dto.Id)
-            .Select(r => new DeliveredReceiptDto(r.Type, r.Id, r.DeliveredUpTo >= dto.Id ? r.DeliveredAt!.Value : r.ReadAt!.Value))
-            .ToList();
-
-        // Read once every other active participant has read it, delivered once it reached them all (a chat
-        // where the sender is alone stays sent).
-        var status = others.Count == 0 ? MessageStatus.Sent
-            : receipts.Count == others.Count ? MessageStatus.Read
-            : delivered.Count == others.Count ? MessageStatus.Delivered
-            : MessageStatus.Sent;
-        return delivered.Count == 0 ? dto : dto with { ReadReceipts = receipts, DeliveredReceipts = delivered, Status = status };
-    }
-
-    private sealed record ReadPointer(ParticipantType Type, long Id, long UpToMessageId, DateTime? ReadAt, long DeliveredUpTo, DateTime? DeliveredAt);
 }
