@@ -23,11 +23,13 @@ internal static class MessageProjection
     }
 
     /// <summary>Messages of several chats (a list's last messages), still in two queries.</summary>
-    public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, IReadOnlyCollection<long> chatIds, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, IReadOnlyCollection<long>? chatIds, CancellationToken cancellationToken)
     {
         var dtos = await messages.Select(AsDto(read)).ToListAsync(cancellationToken);
         if (dtos.Count == 0)
             return Array.Empty<MessageDto>();
+
+        chatIds ??= dtos.Select(d => d.ChatId).Distinct().ToList();
 
         var readers = (await read.Participants
             .Where(p => chatIds.Contains(p.ChatId) && p.IsActive)

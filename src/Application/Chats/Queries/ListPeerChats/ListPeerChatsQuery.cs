@@ -59,7 +59,7 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
         }
 
         if (!string.IsNullOrWhiteSpace(request.Search))
-            chats = Matching(chats, request.Search.Trim(), caller.Participant);
+            chats = await MatchingAsync(chats, request.Search.Trim(), caller.Participant, cancellationToken);
 
         var total = await chats.CountAsync(cancellationToken);
         var page = chats
@@ -70,7 +70,7 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
         return new PeerChatPage(found, total, request.Page, request.PageSize);
     }
 
-    private IQueryable<Chat> Matching(IQueryable<Chat> chats, string search, ParticipantRef me)
+    private async Task<IQueryable<Chat>> MatchingAsync(IQueryable<Chat> chats, string search, ParticipantRef me, CancellationToken cancellationToken)
     {
         var pattern = $"%{LikePattern.Escape(search)}%";
         var participants = _read.Participants; // locals, so EF reads them as values (see ChatProjection)
@@ -84,7 +84,9 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
         if (SearchTerms.Parse(search) is not { } terms)
             return byNameOrTitle;
 
-        var byText = _search.Matching(terms).Select(h => h.ChatId);
+        // One probe of the word index per conversation of the caller's: bounded by their own conversations,
+        // however common the words are across the whole service.
+        var byText = await _search.ChatsWithMatchesAsync(terms, await chats.Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
         return chats.Where(c => byNameOrTitle.Any(n => n.Id == c.Id) || byText.Contains(c.Id));
     }
 }

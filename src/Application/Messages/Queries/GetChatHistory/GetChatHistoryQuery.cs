@@ -54,7 +54,7 @@ internal sealed class GetChatHistoryQueryHandler : IRequestHandler<GetChatHistor
         // Messages with all the words, from the word index (deleted ones are not in it).
         if (SearchTerms.Parse(request.Search) is { } terms)
         {
-            var matching = _search.Matching(terms).Where(h => h.ChatId == request.ChatId).Select(h => h.MessageId);
+            var matching = _search.MatchingIdsInChat(terms, request.ChatId);
             inChat = inChat.Where(m => matching.Contains(m.Id));
         }
 
