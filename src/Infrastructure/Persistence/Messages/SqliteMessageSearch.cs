@@ -7,7 +7,7 @@ namespace CleanChat.Infrastructure.Persistence.Messages;
 /// <summary>
 /// Message search on the FTS5 index the <c>MessageSearchScope</c> migration keeps. The words become quoted
 /// prefixes on the content column (<c>content:("box"* "blue"*)</c>: all of them, each as a word or a word's
-/// start), so nothing typed is read as FTS syntax; the scope becomes index tokens on the scope column
+/// start; words under three letters only as words), so nothing typed is read as FTS syntax; the scope becomes index tokens on the scope column
 /// (<c>scope:("s1" OR "c5")</c>), so the index itself only walks the caller's messages. Matches come
 /// back with their matched words marked (FTS5 highlight); ranking them is the application's.
 /// </summary>
@@ -17,6 +17,9 @@ internal sealed class SqliteMessageSearch : IMessageSearch
     // but each query also pays for loading long word lists again, so parts of 100 (13 ms for a common
     // word) beat more, narrower queries. Larger scopes run as several queries of this many chats.
     internal const int DefaultChatsPerQuery = 100;
+
+    // The index's prefix index is of 3 characters (migration MessageSearchScope).
+    private const int MinPrefixLength = 3;
 
     // Up to this many messages with the words anywhere, filtering them by chat beats scope tokens (measured
     // on 1M messages: two words in 300 messages, 100 chats: 10 ms filtered, 66 ms as four scoped queries).
@@ -188,9 +191,10 @@ internal sealed class SqliteMessageSearch : IMessageSearch
 
     private static string MatchExpression(SearchTerms terms, string scopeTokens) => $"{ContentExpression(terms)} AND scope:({scopeTokens})";
 
-    // SearchTerms holds letters and digits only, so a word between quotes is always a plain word.
+    // SearchTerms holds letters and digits only, so a word between quotes is always a plain word. Words
+    // of one or two letters match only themselves: as word starts they would match most of the index.
     private static string ContentExpression(SearchTerms terms) =>
-        $"content:({string.Join(' ', terms.Words.Select(word => $"\"{word}\"*"))})";
+        $"content:({string.Join(' ', terms.Words.Select(word => word.Length < MinPrefixLength ? $"\"{word}\"" : $"\"{word}\"*"))})";
 
     /// <param name="ChatIds">Null when <paramref name="Match"/> holds the scope; else the chats to keep, as a JSON array.</param>
     private sealed record SearchPart(string Match, string? ChatIds);

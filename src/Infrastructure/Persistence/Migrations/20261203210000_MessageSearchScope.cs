@@ -10,9 +10,9 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
     /// The word index gains each message's scope, so a search is narrowed inside the index to the chats a
     /// caller may see instead of matching the whole service and filtering afterwards: a second column
     /// holding the tokens <c>c{chat_id}</c> and <c>s{salon_id}</c> (none for a chat without a salon). A chat's
-    /// salon and a message's chat never change, so the scope is fixed when the message is indexed. Prefix
-    /// indexes of 2 and 3 characters make short "word start" queries read one list instead of merging
-    /// every word that begins so. The content comes from a view over chat_messages: text is still stored once.
+    /// salon and a message's chat never change, so the scope is fixed when the message is indexed. A prefix
+    /// index of 3 characters makes the shortest "word start" queries read one list instead of merging every
+    /// word that begins so (one of 2 as well cost the send path too much: see docs/performance.md). The content comes from a view over chat_messages: text is still stored once.
     /// </summary>
     [DbContext(typeof(ChatDbContext))]
     [Migration("20261203210000_MessageSearchScope")]
@@ -32,8 +32,12 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE message_search USING fts5(
                     content, scope, content='message_search_source', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+                    tokenize='unicode61 remove_diacritics 2', prefix='3');
                 """);
+
+            // Each commit adds a small segment to the index, and by default every 4 segments of a size are
+            // merged inside the commit that makes the fourth, a stall for the writer; 8 halves the merging.
+            migrationBuilder.Sql("INSERT INTO message_search (message_search, rank) VALUES ('automerge', 8);");
             migrationBuilder.Sql($"""
                 CREATE TRIGGER message_search_insert AFTER INSERT ON chat_messages
                 WHEN NOT new.is_deleted AND new.content IS NOT NULL
