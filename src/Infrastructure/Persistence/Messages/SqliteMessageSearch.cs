@@ -7,8 +7,9 @@ namespace CleanChat.Infrastructure.Persistence.Messages;
 /// <summary>
 /// Message search on the FTS5 index the <c>MessageSearchScope</c> migration keeps. The words become quoted
 /// prefixes on the content column (<c>content:("box"* "blue"*)</c>: all of them, each as a word or a word's
-/// start; words under three letters only as words), so nothing typed is read as FTS syntax; the scope becomes index tokens on the scope column
-/// (<c>scope:("s1" OR "c5")</c>), so the index itself only walks the caller's messages. Matches come
+/// start; words under three letters only as words), so nothing typed is read as FTS syntax; the scope
+/// becomes index tokens on the scope column (<c>scope:("s1" OR "c5")</c>), so the index itself only walks
+/// the caller's messages. Matches come
 /// back with their matched words marked (FTS5 highlight); ranking them is the application's.
 /// </summary>
 internal sealed class SqliteMessageSearch : IMessageSearch
@@ -147,7 +148,7 @@ internal sealed class SqliteMessageSearch : IMessageSearch
 
     /// <summary>
     /// How to search a scope. Scope tokens in the index cost a few milliseconds per query of up to
-    /// <see cref="DefaultChatsPerQuery"/> chats, and every query pays again for long word lists (a two-letter
+    /// <see cref="DefaultChatsPerQuery"/> chats, and every query pays again for long word lists (a short
     /// prefix loads every message with a word so beginning). A scope of several such queries therefore
     /// first asks how many messages have the words at all: if few, one query over those, keeping the
     /// caller's chats (json_each), is cheaper.
