@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
         services.AddScoped<ChatOpener>();
         services.AddScoped<StaffAccountCreator>();
+        services.AddScoped<AccountSignIn>();
+        services.AddOptions<SessionOptions>();
         services.AddSingleton<PasswordVerifier>();
         return services;
     }

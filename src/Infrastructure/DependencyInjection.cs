@@ -50,11 +50,17 @@ public static class DependencyInjection
         services.AddScoped<IStaffUserRepository, StaffUserRepository>();
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ISalonRepository, SalonRepository>();
+        services.AddScoped<IMentorshipRepository, MentorshipRepository>();
+        services.AddScoped<ILoginSessionRepository, LoginSessionRepository>();
+        services.AddSingleton<ISessionTokens, SessionTokens>();
+        services.AddScoped<SessionAuthenticator>();
+        services.AddOptions<Application.Accounts.SessionOptions>().Bind(configuration.GetSection(Application.Accounts.SessionOptions.SectionName))
+            .Validate(o => o.IdleTimeoutMinutes > 0 && o.MaxAgeHours > 0, "Sessions:IdleTimeoutMinutes and Sessions:MaxAgeHours must be positive.").ValidateOnStart();
         services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
         services.AddScoped<IMessageSearch, SqliteMessageSearch>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
-        services.AddSingleton<IParticipantNames, ParticipantNames>();
+        services.AddSingleton<IParticipantProfiles, ParticipantProfiles>();
         services.AddSingleton<CommitOrderedEventDispatcher>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<MessageWriter>());

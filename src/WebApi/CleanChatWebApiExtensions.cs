@@ -7,11 +7,14 @@ using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Serialization;
 using CleanChat.WebApi.Dialects.Marketplace;
+using CleanChat.WebApi.Dialects.Mentoring;
 using CleanChat.WebApi.Endpoints;
 using CleanChat.WebApi.Infrastructure;
 using CleanChat.WebApi.OpenApi;
 using CleanChat.WebApi.Realtime;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -83,6 +86,7 @@ public static class CleanChatWebApiExtensions
 
     public static WebApplication UseCleanChat(this WebApplication app)
     {
+        UseForwardedHeadersWhenConfigured(app);
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RedactedRequestLogging>();
         app.UseExceptionHandler();
@@ -111,6 +115,7 @@ public static class CleanChatWebApiExtensions
         app.UseCors(CorsPolicy);
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseMiddleware<SessionOriginCheck>();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
@@ -119,18 +124,45 @@ public static class CleanChatWebApiExtensions
     public static IEndpointRouteBuilder MapCleanChat(this IEndpointRouteBuilder app)
     {
         app.MapAuthEndpoints();
+        app.MapSessionEndpoints();
         app.MapChatEndpoints();
         app.MapMessageEndpoints();
         app.MapUploadEndpoints();
         app.MapMarketplaceEndpoints();
+        app.MapMentorAssignmentEndpoints();
+        app.MapMentoringEndpoints();
         app.MapChatSockets();
+        app.MapMentoringSockets();
         app.MapHealthChecks("/health");
         return app;
     }
 
+    // Behind a reverse proxy the request's scheme, host and client address are the proxy's; with
+    // ForwardedHeaders:Enabled they are taken from X-Forwarded-Proto/-Host/-For, but only from the proxies
+    // named in ForwardedHeaders:KnownProxies (loopback when none are), so a client cannot claim them itself.
+    private static void UseForwardedHeadersWhenConfigured(WebApplication app)
+    {
+        var section = app.Configuration.GetSection("ForwardedHeaders");
+        if (!section.GetValue<bool>("Enabled"))
+            return;
+
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+        };
+        foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? Array.Empty<string>())
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        app.UseForwardedHeaders(options);
+    }
+
     private static void AddTokenAuthentication(IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // A bearer token everywhere; the browser session cookie only where an endpoint accepts it.
+        services.AddAuthentication(SessionAuthentication.BearerOrSessionScheme).AddJwtBearer().AddBearerOrSession();
+        services.AddOptions<PolicySchemeOptions>(SessionAuthentication.BearerOrSessionScheme)
+            .Configure(options => options.ForwardChallenge = JwtBearerDefaults.AuthenticationScheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<JwtTokenService>((options, tokens) =>
             {

@@ -107,5 +107,8 @@ public class AccountCommandHandlerTests
     }
 
     private LoginStaffCommandHandler Handler() =>
-        new(_staff, new PasswordVerifier(_hasher, _rateLimiter), _hasher, _tokens, _unitOfWork);
+        new(SignIn(), _tokens);
+
+    private AccountSignIn SignIn() =>
+        new(_staff, Substitute.For<ICustomerRepository>(), new PasswordVerifier(_hasher, _rateLimiter), _hasher, _unitOfWork);
 }

@@ -35,7 +35,7 @@ public class EventHandlingTests
         var chat = Saved.Chat(9);
         var at = DateTime.UtcNow;
 
-        await new MessageEventHandlers(Substitute.For<IChatReadModel>(), Substitute.For<IParticipantNames>(), _notifier).Handle(
+        await new MessageEventHandlers(Substitute.For<IChatReadModel>(), Substitute.For<IParticipantProfiles>(), _notifier).Handle(
             new DomainEventNotification<MessagesRead>(new MessagesRead(chat, Callers.Customer.Participant, 101, at)), CancellationToken.None);
 
         await _notifier.Received(1).NotifyAsync(new ReadReceiptNotification(9, 101, Callers.Customer.Participant, at), Arg.Any<CancellationToken>());
@@ -48,7 +48,7 @@ public class EventHandlingTests
         var message = Saved.Message(chat, Callers.Staff.Participant, 101);
         var at = DateTime.UtcNow;
 
-        await new MessageEventHandlers(Substitute.For<IChatReadModel>(), Substitute.For<IParticipantNames>(), _notifier).Handle(
+        await new MessageEventHandlers(Substitute.For<IChatReadModel>(), Substitute.For<IParticipantProfiles>(), _notifier).Handle(
             new DomainEventNotification<MessageDeleted>(new MessageDeleted(message, Callers.Staff.Participant, at)), CancellationToken.None);
 
         await _notifier.Received(1).NotifyAsync(new MessageDeletedNotification(9, 101, at), Arg.Any<CancellationToken>());

@@ -27,8 +27,8 @@ public class MessageCommandHandlerTests
     [Fact]
     public async Task SendMessage_stores_the_message_at_the_service_time_and_answers_with_its_stored_id_and_seq()
     {
-        var names = Substitute.For<IParticipantNames>();
-        names.GetAsync(Callers.Staff.Participant, Arg.Any<CancellationToken>()).Returns("Sam");
+        var profiles = Substitute.For<IParticipantProfiles>();
+        profiles.GetAsync(Callers.Staff.Participant, Arg.Any<CancellationToken>()).Returns(new ParticipantProfile(Callers.Staff.Participant, "Sam", "sam@salon.test", "sam@salon.test", null));
         var clientId = Guid.NewGuid();
         _store.AppendAsync(Arg.Any<ChatMessage>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
@@ -36,7 +36,7 @@ public class MessageCommandHandlerTests
             return new MessageAppendResult(77, IsDuplicate: false);
         });
 
-        var dto = await SendHandler(names).Handle(new SendMessageCommand(1, MessageType.Text, "  hi  ", ClientMessageId: clientId), CancellationToken.None);
+        var dto = await SendHandler(profiles).Handle(new SendMessageCommand(1, MessageType.Text, "  hi  ", ClientMessageId: clientId), CancellationToken.None);
 
         dto.ShouldSatisfyAllConditions(
             () => dto.Id.ShouldBe(77),
@@ -79,11 +79,11 @@ public class MessageCommandHandlerTests
         await _store.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
     }
 
-    private SendMessageCommandHandler SendHandler(IParticipantNames? names = null)
+    private SendMessageCommandHandler SendHandler(IParticipantProfiles? profiles = null)
     {
         var directory = Substitute.For<IChatDirectory>();
         directory.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_ => _chat.ToSnapshot());
-        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), names ?? Substitute.For<IParticipantNames>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff), _time);
+        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), profiles ?? Substitute.For<IParticipantProfiles>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff), _time);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class StartPeerChatCommandTests
     {
         await Should.ThrowAsync<NotFoundException>(() => Handler().Handle(new StartPeerChatCommand(7, "general", null, null, null), CancellationToken.None));
 
-        await _chats.DidNotReceiveWithAnyArgs().FindPeerChatIdAsync(default!, default);
+        await _chats.DidNotReceiveWithAnyArgs().FindChatIdByKeyAsync(default!, default);
         _chats.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
@@ -62,7 +62,7 @@ public class StartPeerChatCommandTests
     {
         var time = new FakeTimeProvider();
         var opener = new ChatOpener(_chats, Substitute.For<IMessageStore>(), Substitute.For<IUnitOfWork>(), _read,
-            Substitute.For<IPresenceTracker>(), Substitute.For<IParticipantNames>(), time);
+            Substitute.For<IPresenceTracker>(), Substitute.For<IParticipantProfiles>(), time);
         return new StartPeerChatCommandHandler(opener, _chats, _customers, _read, Substitute.For<IPresenceTracker>(), _caller, time);
     }
 }

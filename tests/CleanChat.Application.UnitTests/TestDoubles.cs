@@ -29,7 +29,7 @@ internal static class Saved
     public static Chat Chat(long id = 1)
     {
         var chat = Domain.Chats.Chat.Start(ChatType.UserCustomer, Callers.SalonId, "Support", Callers.Staff.Participant, new[] { Callers.Customer.Participant }, DateTime.UtcNow);
-        WithId(chat, id);
+        SetId(chat, id);
         chat.ClearDomainEvents();
         return chat;
     }
@@ -42,5 +42,11 @@ internal static class Saved
         return message;
     }
 
-    private static void WithId(Entity entity, long id) => typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
+    public static T WithId<T>(T entity, long id) where T : Entity
+    {
+        SetId(entity, id);
+        return entity;
+    }
+
+    private static void SetId(Entity entity, long id) => typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
 }

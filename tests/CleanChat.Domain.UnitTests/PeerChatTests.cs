@@ -27,12 +27,12 @@ public class PeerChatTests
     [Fact]
     public void The_same_two_members_in_either_order_about_the_same_thing_have_one_identity()
     {
-        var mine = Chat.StartPeer(Customer, Provider, Service, Now).PeerKey;
+        var mine = Chat.StartPeer(Customer, Provider, Service, Now).UniqueKey;
 
-        Chat.StartPeer(Provider, Customer, new ChatContext("service", 42, "another title"), Now).PeerKey.ShouldBe(mine);
-        Chat.StartPeer(Customer, Provider, new ChatContext("service", 43), Now).PeerKey.ShouldNotBe(mine);
-        Chat.StartPeer(Customer, Provider, new ChatContext("request", 42), Now).PeerKey.ShouldNotBe(mine);
-        Chat.StartPeer(Customer, ParticipantRef.Customer(8), Service, Now).PeerKey.ShouldNotBe(mine);
+        Chat.StartPeer(Provider, Customer, new ChatContext("service", 42, "another title"), Now).UniqueKey.ShouldBe(mine);
+        Chat.StartPeer(Customer, Provider, new ChatContext("service", 43), Now).UniqueKey.ShouldNotBe(mine);
+        Chat.StartPeer(Customer, Provider, new ChatContext("request", 42), Now).UniqueKey.ShouldNotBe(mine);
+        Chat.StartPeer(Customer, ParticipantRef.Customer(8), Service, Now).UniqueKey.ShouldNotBe(mine);
     }
 
     [Fact]

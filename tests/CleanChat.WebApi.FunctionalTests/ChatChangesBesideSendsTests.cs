@@ -87,7 +87,9 @@ public class ChatChangesBesideSendsTests
             return chat;
         }
 
-        public Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken) => inner.FindPeerChatIdAsync(peerKey, cancellationToken);
+        public Task<long?> FindChatIdByKeyAsync(string key, CancellationToken cancellationToken) => inner.FindChatIdByKeyAsync(key, cancellationToken);
+
+        public Task<Chat?> FindByKeyAsync(string key, CancellationToken cancellationToken) => inner.FindByKeyAsync(key, cancellationToken);
 
         public void Add(Chat chat) => inner.Add(chat);
     }

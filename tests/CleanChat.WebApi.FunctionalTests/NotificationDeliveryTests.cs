@@ -170,10 +170,12 @@ public class NotificationDeliveryTests
 
         public ClientFrame Decode(ReadOnlySpan<byte> payload) => inner.Decode(payload);
 
-        public ReadOnlyMemory<byte> Encode(ChatNotification notification)
+        public bool SetsOwnFrames => inner.SetsOwnFrames;
+
+        public ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor)
         {
             Encoded++;
-            return inner.Encode(notification);
+            return inner.Encode(notification, toActor);
         }
 
         public ReadOnlyMemory<byte> Encode(SocketReply reply) => inner.Encode(reply);

@@ -56,6 +56,51 @@ public partial class QueryPlanTests
         plans.ShouldContain(line => line.Contains("IX_chat_messages_chat_id_seq (chat_id=? AND seq>?)"));
     }
 
+    [Fact]
+    public async Task The_mentoring_reads_and_session_lookups_find_their_rows_through_indexes()
+    {
+        using var factory = new RealtimeFactory();
+        var school = await MentoringWorld.CreateAsync(factory);
+        await school.AssignMentorAsync(school.Student, school.Teacher);
+        var studentSession = await school.SessionAsync(school.Student);
+        var teacherSession = await school.SessionAsync(school.Teacher);
+        long chatId;
+        await using (var socket = await school.ConnectAsync("/ws/chat/my-conversation/", studentSession))
+            chatId = long.Parse((await socket.WaitForAsync("connection_established"))["conversation_id"]!.GetValue<string>());
+        for (var i = 0; i < 4; i++)
+            await ChatApi.SendAsync(i % 2 == 0 ? school.Teacher : school.Student, chatId, $"m{i}");
+
+        factory.Sql.StartRecording();
+        foreach (var (session, url) in new[]
+        {
+            (teacherSession, "/api/v1/chat/teacher/conversations/"),
+            (teacherSession, $"/api/v1/chat/teacher/conversations/{chatId}/messages/"),
+            (studentSession, "/api/v1/chat/my-conversation/messages/"),
+        })
+        {
+            (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Get, url, session, null))).EnsureSuccessStatusCode();
+        }
+
+        (await school.World.Admin.Client.GetAsync($"/api/v1/students/{school.Student.Id}/mentor")).EnsureSuccessStatusCode();
+
+        var tables = new[] { "chat_messages", "login_sessions", "mentorships" };
+        var checkedStatements = 0;
+        foreach (var command in factory.Sql.StopRecording())
+        {
+            var aliases = TableAlias().Matches(command.Text).Where(m => tables.Contains(m.Groups[1].Value)).Select(m => m.Groups[2].Value).ToHashSet();
+            if (!tables.Any(t => command.Text.Contains($"\"{t}\"", StringComparison.Ordinal)))
+                continue;
+
+            var plan = await ExplainAsync(factory.DatabasePath, command);
+            plan.ShouldNotContain(line => line.StartsWith("SCAN ", StringComparison.Ordinal)
+                    && (tables.Any(t => line.Split(' ').Contains(t)) || aliases.Contains(line.Split(' ')[1] == "TABLE" ? line.Split(' ')[2] : line.Split(' ')[1])),
+                $"{string.Join(Environment.NewLine, plan)}{Environment.NewLine}for{Environment.NewLine}{command.Text}");
+            checkedStatements++;
+        }
+
+        checkedStatements.ShouldBeGreaterThan(5);
+    }
+
     // "SCAN TABLE chat_messages AS c" in the bundled SQLite, "SCAN c" in later ones; either way a walk
     // over every message (or every entry of one of its indexes).
     private static bool ScansMessages(string planLine, ISet<string> messageAliases)
@@ -84,4 +129,7 @@ public partial class QueryPlanTests
 
     [GeneratedRegex("\"chat_messages\" AS \"(\\w+)\"")]
     private static partial Regex MessageTableAlias();
+
+    [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]
+    private static partial Regex TableAlias();
 }

@@ -22,11 +22,11 @@ internal sealed class StaffAccountCreator
     }
 
     /// <summary>Adds the account and commits (with anything else pending in the same unit of work).</summary>
-    public async Task<StaffUser> CreateAsync(long salonId, string email, string password, string name, StaffRole role, CancellationToken cancellationToken)
+    public async Task<StaffUser> CreateAsync(long salonId, string email, string password, string name, StaffRole role, JobTitle? jobTitle, CancellationToken cancellationToken)
     {
         await EnsureEmailAvailableAsync(email, cancellationToken);
 
-        var user = new StaffUser(salonId, email, name, role, _time.GetUtcNow().UtcDateTime);
+        var user = new StaffUser(salonId, email, name, role, _time.GetUtcNow().UtcDateTime, jobTitle);
         user.SetPasswordHash(_hasher.Hash(password));
         _staff.Add(user);
         await _unitOfWork.SaveChangesAsync(cancellationToken);

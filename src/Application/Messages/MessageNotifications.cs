@@ -1,3 +1,4 @@
+using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Domain.Common;
 
@@ -9,12 +10,19 @@ public sealed record MessagePostedNotification(MessageDto Message) : ChatNotific
     public override NotificationAudience Audience => NotificationAudience.ChatFollowers;
 
     public override long? Seq => Message.Seq;
+
+    public override ParticipantRef? Actor => new ParticipantRef(Message.SenderType, Message.SenderUserId ?? Message.SenderCustomerId ?? 0);
+
+    /// <summary>The sender as protocols that show more than a name describe them (the mentoring one's <c>sender_profile</c>).</summary>
+    public ParticipantProfile? SenderProfile { get; init; }
 }
 
 /// <summary>A retried send found its original: the sender's own sockets hear of it again, nobody else does.</summary>
 public sealed record MessageRepeatedNotification(MessageDto Message, ParticipantRef Sender) : ChatNotification(Message.ChatId)
 {
     public override NotificationAudience Audience => NotificationAudience.OwnSocketsInChat(Sender);
+
+    public override ParticipantRef? Actor => Sender;
 }
 
 public sealed record MessageEditedNotification(MessageDto Message) : ChatNotification(Message.ChatId)
@@ -31,6 +39,8 @@ public sealed record MessageDeletedNotification(long ChatId, long MessageId, Dat
 public sealed record ReadReceiptNotification(long ChatId, long MessageId, ParticipantRef Reader, DateTime ReadAt) : ChatNotification(ChatId)
 {
     public override NotificationAudience Audience => NotificationAudience.ChatFollowersButOrigin;
+
+    public override ParticipantRef? Actor => Reader;
 }
 
 /// <summary>Messages up to <see cref="MessageId"/> reached a participant; their senders' sockets can show it.</summary>

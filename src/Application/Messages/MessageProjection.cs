@@ -49,8 +49,8 @@ internal static class MessageProjection
     /// The DTO of a message just committed, without reading it back: nobody can have read it yet (read
     /// pointers only reach existing messages), so only the sender's name has to be looked up.
     /// </summary>
-    public static async Task<MessageDto> ForNewMessageAsync(IParticipantNames names, ChatMessage message, CancellationToken cancellationToken) =>
-        MessageMapper.ToDto(message, await names.GetAsync(message.Sender, cancellationToken));
+    public static async Task<MessageDto> ForNewMessageAsync(IParticipantProfiles profiles, ChatMessage message, CancellationToken cancellationToken) =>
+        MessageMapper.ToDto(message, (await profiles.GetAsync(message.Sender, cancellationToken))?.Name);
 
     // Every active participant, read or not: a message's status needs to know who has not read it yet.
     private static Task<List<ParticipantPosition>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>

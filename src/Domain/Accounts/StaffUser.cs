@@ -13,12 +13,13 @@ public sealed class StaffUser : Entity
         Email = DisplayName = PasswordHash = string.Empty;
     }
 
-    public StaffUser(long salonId, string email, string displayName, StaffRole role, DateTime now)
+    public StaffUser(long salonId, string email, string displayName, StaffRole role, DateTime now, JobTitle? jobTitle = null)
     {
         SalonId = Guard.Against.NegativeOrZero(salonId);
         Email = NormalizeEmail(email);
         DisplayName = Guard.Against.NullOrWhiteSpace(displayName).Trim();
         Role = role;
+        JobTitle = jobTitle;
         IsActive = true;
         CreatedAt = now;
         PasswordHash = string.Empty;
@@ -32,6 +33,12 @@ public sealed class StaffUser : Entity
     public string DisplayName { get; private set; }
 
     public StaffRole Role { get; private set; }
+
+    /// <summary>Teacher, trainer, or none (most salon staff).</summary>
+    public JobTitle? JobTitle { get; private set; }
+
+    /// <summary>A teacher or trainer still working here: who may be assigned students to mentor.</summary>
+    public bool CanMentor => IsActive && JobTitle is not null;
 
     public bool IsActive { get; private set; }
 

@@ -39,10 +39,11 @@ public sealed class Chat : AggregateRoot
     public ChatContext? Context { get; private set; }
 
     /// <summary>
-    /// A peer chat's identity (its two members and its context), unique in the store, so starting the
-    /// same conversation twice, even at once from both sides, finds the first instead of making a second.
+    /// The identity of a chat there may be only one of, unique in the store: a peer chat's two members and
+    /// context, or a student's mentoring conversation in a school. Starting it twice, even at once from
+    /// both sides, finds the first instead of making a second. Null for every other chat.
     /// </summary>
-    public string? PeerKey { get; private set; }
+    public string? UniqueKey { get; private set; }
 
     public string? Title { get; private set; }
 
@@ -84,11 +85,45 @@ public sealed class Chat : AggregateRoot
             "chat_type_mismatch", "A peer chat is between two customers.");
         Guard.Against.RuleBroken(creator == other, "chat_needs_two_participants", "A chat needs two different participants.");
 
-        var chat = new Chat(ChatType.CustomerCustomer, null, context.Title, context, now) { PeerKey = PeerKeyOf(creator, other, context) };
+        var chat = new Chat(ChatType.CustomerCustomer, null, context.Title, context, now) { UniqueKey = PeerKeyOf(creator, other, context) };
         chat._participants.Add(new ChatParticipant(creator, now));
         chat._participants.Add(new ChatParticipant(other, now));
         chat.Raise(new ChatCreated(chat, creator, now));
         return chat;
+    }
+
+    /// <summary>
+    /// Opens a student's mentoring conversation in a school: a staff–customer chat with their mentor, one per
+    /// student and school. When the school gives the student another mentor, the conversation is handed over
+    /// (<see cref="HandOver"/>) rather than started again, so its history stays with it.
+    /// </summary>
+    public static Chat StartMentoring(long salonId, ParticipantRef student, ParticipantRef mentor, DateTime now)
+    {
+        Guard.Against.RuleBroken(student.Type != ParticipantType.Customer || mentor.Type != ParticipantType.User,
+            "chat_type_mismatch", "A mentoring conversation is between a student and a staff member.");
+
+        var chat = new Chat(ChatType.UserCustomer, salonId, null, null, now) { UniqueKey = MentoringKeyOf(salonId, student.Id) };
+        chat._participants.Add(new ChatParticipant(student, now));
+        chat._participants.Add(new ChatParticipant(mentor, now));
+        chat.Raise(new ChatCreated(chat, student, now));
+        return chat;
+    }
+
+    /// <summary>The key of a student's one mentoring conversation in a school (a peer key never starts with a letter).</summary>
+    public static string MentoringKeyOf(long salonId, long studentId) => FormattableString.Invariant($"mentoring:{salonId}:{studentId}");
+
+    /// <summary>
+    /// Gives a participant's place to someone else: the one leaving keeps no access, the one arriving sees
+    /// the whole history. Either step is skipped when already so (the outgoing one left, the new one is in).
+    /// </summary>
+    public void HandOver(ParticipantRef from, ParticipantRef to, DateTime now)
+    {
+        if (from == to)
+            return;
+        if (!IsActiveParticipant(to))
+            AddParticipant(to, now);
+        if (IsActiveParticipant(from))
+            RemoveParticipant(from, now);
     }
 
     /// <summary>The same two customers in either order, the same context kind and id: the same chat.</summary>

@@ -20,7 +20,7 @@ public sealed record MessageBody(MessageType Type, string? Content, string? Medi
 
         if (Type == MessageType.Text)
         {
-            Guard.Against.RuleBroken(string.IsNullOrEmpty(content), "content_required", "A text message needs non-blank content.");
+            Guard.Against.RuleBroken(string.IsNullOrEmpty(content), "content_required", "Message content cannot be empty.");
             Guard.Against.RuleBroken(MediaUrl is not null, "media_not_allowed", "A text message cannot carry media.");
             return this with { Content = content };
         }

@@ -60,17 +60,8 @@ public sealed class JwtTokenService : IAccessTokenIssuer
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenLifetimeMinutes);
-        var claims = new Dictionary<string, object>
-        {
-            [CleanChatClaims.Subject] = caller.Participant.Id.ToString(CultureInfo.InvariantCulture),
-            [CleanChatClaims.ParticipantType] = caller.Participant.Type == ParticipantType.User ? "user" : "customer",
-            [CleanChatClaims.Name] = caller.DisplayName,
-            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
-        };
-        if (caller.SalonId is { } salonId)
-            claims[CleanChatClaims.SalonId] = salonId.ToString(CultureInfo.InvariantCulture);
-        if (caller.Role is { } role)
-            claims[CleanChatClaims.Role] = role == StaffRole.Admin ? "admin" : "staff";
+        var claims = CallerClaims.Of(caller).ToDictionary(claim => claim.Key, claim => (object)claim.Value);
+        claims[JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N");
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Mentoring;
 using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,10 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
 
     public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
 
+    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+
+    public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+
     // Queries never need change tracking: reads are cheaper and cannot be saved by accident.
     IQueryable<Chat> IChatReadModel.Chats => Chats.AsNoTracking();
 
@@ -39,6 +44,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
     IQueryable<Customer> IChatReadModel.Customers => Customers.AsNoTracking();
 
     IQueryable<UploadedFile> IChatReadModel.UploadedFiles => UploadedFiles.AsNoTracking();
+
+    IQueryable<Mentorship> IChatReadModel.Mentorships => Mentorships.AsNoTracking();
 
     /// <summary>The chat's shadow property holding its latest message's sequence number (column <c>last_seq</c>).</summary>
     public const string LastSeqProperty = "LastSeq";

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Realtime.Protocol;
@@ -15,12 +16,14 @@ public sealed class ChatSocketServer
     private readonly JwtTokenService _tokens;
     private readonly RealtimeGateway _gateway;
     private readonly ChatSocketSession _session;
+    private readonly FrameDispatcher _dispatcher;
 
-    public ChatSocketServer(JwtTokenService tokens, RealtimeGateway gateway, ChatSocketSession session)
+    public ChatSocketServer(JwtTokenService tokens, RealtimeGateway gateway, ChatSocketSession session, FrameDispatcher dispatcher)
     {
         _tokens = tokens;
         _gateway = gateway;
         _session = session;
+        _dispatcher = dispatcher;
     }
 
     /// <param name="socket">The accepted socket.</param>
@@ -53,12 +56,34 @@ public sealed class ChatSocketServer
         await _session.RunAsync(socket, connection, requestAborted);
     }
 
-    private static async Task RefuseAsync(WebSocket socket, string reason)
+    /// <summary>
+    /// Serves a socket of a one-conversation protocol, its caller authenticated and its conversation
+    /// chosen at the handshake: it joins that conversation at once and speaks only in it.
+    /// </summary>
+    /// <param name="expiresAt">When the caller's token or session ends; the socket closes then.</param>
+    public async Task ServeInChatAsync(WebSocket socket, Caller caller, DateTime expiresAt, IRealtimeCodec codec, long chatId, CancellationToken requestAborted)
+    {
+        var (connection, result) = _gateway.Open(socket, caller, expiresAt, codec);
+        if (connection is null)
+        {
+            await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
+            return;
+        }
+
+        // Checked again now that the socket is registered: access may have gone since the handshake.
+        if (!await _dispatcher.OpenHomeChatAsync(connection, chatId, requestAborted))
+            connection.RequestClose(CloseCodes.PolicyViolation, "Not a participant of this conversation");
+
+        await _session.RunAsync(socket, connection, requestAborted);
+    }
+
+    /// <summary>Closes an accepted socket at once with a code and reason (1008 unless told otherwise).</summary>
+    public static async Task RefuseAsync(WebSocket socket, string reason, WebSocketCloseStatus status = CloseCodes.PolicyViolation)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await socket.CloseAsync(CloseCodes.PolicyViolation, reason, timeout.Token);
+            await socket.CloseAsync(status, reason, timeout.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {

@@ -52,7 +52,7 @@ public sealed class FrameDispatcher
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            connection.TrySend(ToErrorReply(ex, type, frame.ChatId));
+            connection.TrySend(ToErrorReply(ex, type, frame.ChatId ?? connection.HomeChatId));
         }
     }
 
@@ -129,6 +129,28 @@ public sealed class FrameDispatcher
         }
     }
 
+    /// <summary>
+    /// Opens a socket bound to one conversation (<see cref="RealtimeConnection.HomeChatId"/>): joins it,
+    /// which the client hears as its join acknowledgement, and marks everything in it read, as the
+    /// mentoring protocol does on connect. False when the owner may no longer follow the chat.
+    /// </summary>
+    public async Task<bool> OpenHomeChatAsync(RealtimeConnection connection, long chatId, CancellationToken cancellationToken)
+    {
+        connection.BindTo(chatId);
+        try
+        {
+            var joined = await SendAsync(connection, new JoinChatQuery(chatId), cancellationToken);
+            _gateway.Join(connection, chatId, joined.LastMessageId);
+            if (joined.LastMessageId is not null)
+                await SendAsync(connection, new MarkMessagesReadCommand(chatId, null), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (Refusal.From(ex) is not null)
+        {
+            return false;
+        }
+    }
+
     private async Task<TResponse> SendAsync<TResponse>(RealtimeConnection connection, IRequest<TResponse> request, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
@@ -137,10 +159,11 @@ public sealed class FrameDispatcher
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
     }
 
-    // The guide's rule: a socket talks in a chat only after join_chat (which checked membership).
+    // The guide's rule: a socket talks in a chat only after join_chat (which checked membership). A socket
+    // bound to one conversation joined it when it opened, and left it if its owner was removed from it.
     private static long JoinedChat(RealtimeConnection connection, ClientFrame frame)
     {
-        var chatId = Required(frame.ChatId, "chat_id");
+        var chatId = Required(frame.ChatId ?? connection.HomeChatId, "chat_id");
         return connection.HasJoined(chatId)
             ? chatId
             : throw new RealtimeProtocolException("not_joined", $"Send join_chat for chat {chatId} first.");

@@ -38,7 +38,7 @@ public sealed class NotificationDelivery
                 foreach (var connection in _registry.ConnectionsOf(own.Participant))
                 {
                     if (connection.HasJoined(notification.ChatId))
-                        connection.TrySend(frames.For(connection.Codec));
+                        Send(connection, frames.For(connection));
                 }
 
                 break;
@@ -51,7 +51,7 @@ public sealed class NotificationDelivery
                     foreach (var connection in _registry.ConnectionsOf(participant))
                     {
                         if (!connection.HasJoined(notification.ChatId))
-                            connection.TrySend(frames.For(connection.Codec));
+                            Send(connection, frames.For(connection));
                     }
                 }
 
@@ -67,12 +67,15 @@ public sealed class NotificationDelivery
         // A new message handed to a recipient's socket has reached that recipient (its sender's own sockets
         // take it as the acknowledgement, which reaches nobody new).
         var posted = (notification as MessagePostedNotification)?.Message;
-        var sender = posted is null ? default : new ParticipantRef(posted.SenderType, posted.SenderUserId ?? posted.SenderCustomerId ?? 0);
+        var sender = notification.Actor;
         foreach (var connection in _registry.SubscribersOf(notification.ChatId))
         {
             if (connection.Id == except)
                 continue;
-            if (connection.TrySendChatFrame(notification.ChatId, notification.Seq, frames.For(connection.Codec)) && posted is not null && connection.Participant != sender)
+            var frame = frames.For(connection);
+            if (frame.IsEmpty)
+                continue;
+            if (connection.TrySendChatFrame(notification.ChatId, notification.Seq, frame) && posted is not null && connection.Participant != sender)
                 _deliveries.Delivered(notification.ChatId, connection.Participant, posted.Id);
         }
     }
@@ -86,28 +89,55 @@ public sealed class NotificationDelivery
         }
     }
 
-    /// <summary>A notification's bytes per codec, encoded the first time a recipient speaking that codec comes up.</summary>
+    // A protocol with nothing to say about the notification gives no frame.
+    private static void Send(RealtimeConnection connection, ReadOnlyMemory<byte> frame)
+    {
+        if (!frame.IsEmpty)
+            connection.TrySend(frame);
+    }
+
+    /// <summary>
+    /// A notification's bytes per codec (and, for codecs that tell the actor apart, per side), encoded the
+    /// first time a recipient needing them comes up.
+    /// </summary>
     private sealed class FramesByCodec(ChatNotification notification)
     {
         private IRealtimeCodec? _firstCodec;
         private ReadOnlyMemory<byte> _firstFrame;
-        private Dictionary<IRealtimeCodec, ReadOnlyMemory<byte>>? _others;
+        private Dictionary<(IRealtimeCodec Codec, bool ToActor), ReadOnlyMemory<byte>>? _others;
 
-        public ReadOnlyMemory<byte> For(IRealtimeCodec codec)
+        public ReadOnlyMemory<byte> For(RealtimeConnection connection)
         {
+            var codec = connection.Codec;
+            if (codec.SetsOwnFrames)
+                return Other(codec, toActor: connection.Participant == notification.Actor);
+
             if (_firstCodec is null)
             {
                 _firstCodec = codec;
-                _firstFrame = codec.Encode(notification);
+                _firstFrame = codec.Encode(notification, toActor: false);
             }
 
-            if (ReferenceEquals(codec, _firstCodec))
-                return _firstFrame;
+            return ReferenceEquals(codec, _firstCodec) ? _firstFrame : Other(codec, toActor: false);
+        }
 
-            _others ??= new Dictionary<IRealtimeCodec, ReadOnlyMemory<byte>>(ReferenceEqualityComparer.Instance);
-            if (!_others.TryGetValue(codec, out var frame))
-                _others[codec] = frame = codec.Encode(notification);
+        private ReadOnlyMemory<byte> Other(IRealtimeCodec codec, bool toActor)
+        {
+            _others ??= new Dictionary<(IRealtimeCodec, bool), ReadOnlyMemory<byte>>(OthersComparer.Instance);
+            if (!_others.TryGetValue((codec, toActor), out var frame))
+                _others[(codec, toActor)] = frame = codec.Encode(notification, toActor);
             return frame;
         }
+    }
+
+    private sealed class OthersComparer : IEqualityComparer<(IRealtimeCodec Codec, bool ToActor)>
+    {
+        public static OthersComparer Instance { get; } = new();
+
+        public bool Equals((IRealtimeCodec Codec, bool ToActor) x, (IRealtimeCodec Codec, bool ToActor) y) =>
+            ReferenceEquals(x.Codec, y.Codec) && x.ToActor == y.ToActor;
+
+        public int GetHashCode((IRealtimeCodec Codec, bool ToActor) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Codec), key.ToActor);
     }
 }

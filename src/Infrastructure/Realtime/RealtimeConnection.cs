@@ -51,6 +51,14 @@ public sealed class RealtimeConnection
 
     public ParticipantRef Participant => Caller.Participant;
 
+    /// <summary>
+    /// For protocols with one conversation per socket (the mentoring one), that conversation: their frames
+    /// name no chat and mean this one. Null for protocols whose frames name their chat.
+    /// </summary>
+    public long? HomeChatId { get; private set; }
+
+    internal void BindTo(long chatId) => HomeChatId = chatId;
+
     public WebSocketCloseStatus? CloseStatus { get; private set; }
 
     public string? CloseReason { get; private set; }
@@ -161,8 +169,8 @@ public sealed class RealtimeConnection
         }
     }
 
-    /// <summary>Queues a reply to this socket, in its own protocol.</summary>
-    public bool TrySend(SocketReply reply) => TrySend(Codec.Encode(reply));
+    /// <summary>Queues a reply to this socket, in its own protocol (if the protocol has a frame for it).</summary>
+    public bool TrySend(SocketReply reply) => Codec.Encode(reply) is { IsEmpty: false } frame ? TrySend(frame) : true;
 
     /// <summary>
     /// Sends a frame, or queues it behind those still going out; when the client has fallen too far

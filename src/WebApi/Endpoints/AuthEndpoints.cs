@@ -5,6 +5,7 @@ using CleanChat.Application.Accounts.Commands.LoginStaff;
 using CleanChat.Application.Accounts.Commands.RegisterCustomer;
 using System.Text.Json;
 using CleanChat.Application.Common.Exceptions;
+using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,7 @@ public static class AuthEndpoints
 
         app.MapPost("/api/v1/staff", async Task<Created<StaffUserDto>> (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
         {
-            var user = await mediator.Send(new CreateStaffUserCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, body.Name ?? string.Empty, body.Role ?? StaffRole.Staff), ct);
+            var user = await mediator.Send(new CreateStaffUserCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, body.Name ?? string.Empty, body.Role ?? StaffRole.Staff, body.JobTitle), ct);
             return TypedResults.Created((string?)null, user);
         }).WithTags("Staff").WithSummary("A salon admin creates a staff user of their own salon").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -47,6 +48,13 @@ public static class AuthEndpoints
 
     // The quick reference logs staff in with a form post (OAuth2 password-flow style); JSON is accepted too.
     private static async Task<AccessTokenDto> LoginStaff(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var (username, password) = await ReadStaffCredentialsAsync(request, ct);
+        return await mediator.Send(new LoginStaffCommand(username, password), ct);
+    }
+
+    /// <summary>A staff login's user name and password, from a form post or a JSON body.</summary>
+    internal static async Task<(string Username, string Password)> ReadStaffCredentialsAsync(HttpRequest request, CancellationToken ct)
     {
         string? username, password;
         if (request.HasFormContentType)
@@ -73,7 +81,7 @@ public static class AuthEndpoints
             throw new BadHttpRequestException("Send the credentials as application/x-www-form-urlencoded or application/json.", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        return await mediator.Send(new LoginStaffCommand(username ?? string.Empty, password ?? string.Empty), ct);
+        return (username ?? string.Empty, password ?? string.Empty);
     }
 
     public sealed record StaffLoginRequest(string? Username, string? Password);
@@ -82,5 +90,5 @@ public static class AuthEndpoints
 
     public sealed record RegisterCustomerRequest(string? PhoneNumber, string? Password, string? Name, string? Email);
 
-    public sealed record CreateStaffRequest(string? Email, string? Password, string? Name, StaffRole? Role);
+    public sealed record CreateStaffRequest(string? Email, string? Password, string? Name, StaffRole? Role, JobTitle? JobTitle);
 }

@@ -36,7 +36,7 @@ public static class ChatSocketEndpoints
 
         // Cross-site WebSocket hijacking: a browser page of another site would ride on the user's token.
         // Native apps send no Origin and are allowed, and so are the service's own pages.
-        if (context.Request.Headers.Origin is { Count: > 0 } origin && !services.GetRequiredService<AllowedOrigins>().Admits(origin.ToString(), context.Request.Host))
+        if (context.Request.Headers.Origin is { Count: > 0 } origin && !services.GetRequiredService<AllowedOrigins>().AdmitsHost(origin.ToString(), context.Request))
         {
             await Problem(context, StatusCodes.Status403Forbidden, "This origin may not open chat sockets.");
             return;

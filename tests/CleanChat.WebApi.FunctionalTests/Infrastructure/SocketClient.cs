@@ -128,6 +128,29 @@ public sealed class SocketClient : IAsyncDisposable
     public Task<JsonNode> WaitForAnyAsync(params string[] types) =>
         WaitForFrameAsync(frame => types.Contains((string?)frame["type"]), string.Join(" or ", types), null);
 
+    /// <summary>Waits for the next frame matching the predicate (for protocols whose frames have no <c>type</c>).</summary>
+    public Task<JsonNode> WaitForFrameAsync(Func<JsonNode, bool> matches, string what) =>
+        WaitForFrameAsync(matches, what, null);
+
+    /// <summary>Tries to open a socket; answers the handshake's HTTP status when the server refuses the upgrade (101 when it accepts).</summary>
+    public static async Task<int> HandshakeStatusAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        configure?.Invoke(socket.Options);
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        try
+        {
+            await socket.ConnectAsync(uri, timeout.Token);
+            socket.Abort();
+            return 101;
+        }
+        catch (WebSocketException)
+        {
+            return (int)socket.HttpStatusCode;
+        }
+    }
+
     private async Task<JsonNode> WaitForFrameAsync(Func<JsonNode, bool> matches, string what, TimeSpan? timeout)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);

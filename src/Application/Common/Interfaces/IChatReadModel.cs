@@ -1,5 +1,6 @@
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Mentoring;
 using CleanChat.Domain.Uploads;
 
 namespace CleanChat.Application.Common.Interfaces;
@@ -21,4 +22,6 @@ public interface IChatReadModel
     IQueryable<Customer> Customers { get; }
 
     IQueryable<UploadedFile> UploadedFiles { get; }
+
+    IQueryable<Mentorship> Mentorships { get; }
 }

@@ -1,5 +1,6 @@
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Mentoring;
 
 namespace CleanChat.Application.Common.Interfaces;
 
@@ -10,8 +11,11 @@ public interface IChatRepository
     /// <summary>The chat with all its participants, tracked for changes.</summary>
     Task<Chat?> FindAsync(long chatId, CancellationToken cancellationToken);
 
-    /// <summary>The id of the peer chat with this <see cref="Chat.PeerKey"/>, if it exists.</summary>
-    Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken);
+    /// <summary>The id of the chat with this <see cref="Chat.UniqueKey"/>, if it exists.</summary>
+    Task<long?> FindChatIdByKeyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The chat with this <see cref="Chat.UniqueKey"/> and all its participants, tracked, if it exists.</summary>
+    Task<Chat?> FindByKeyAsync(string key, CancellationToken cancellationToken);
 
     void Add(Chat chat);
 }
@@ -50,6 +54,27 @@ public interface ISalonRepository
     Task<Salon?> FindAsync(long id, CancellationToken cancellationToken);
 
     void Add(Salon salon);
+}
+
+public interface IMentorshipRepository
+{
+    /// <summary>The student's mentorship at this school, tracked.</summary>
+    Task<Mentorship?> FindAsync(long salonId, long studentId, CancellationToken cancellationToken);
+
+    /// <summary>The student's most recently assigned mentorship at any school.</summary>
+    Task<Mentorship?> FindLatestOfStudentAsync(long studentId, CancellationToken cancellationToken);
+
+    void Add(Mentorship mentorship);
+
+    void Remove(Mentorship mentorship);
+}
+
+public interface ILoginSessionRepository
+{
+    /// <summary>The session whose cookie value hashes to <paramref name="tokenHash"/>, tracked.</summary>
+    Task<LoginSession?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+
+    void Add(LoginSession session);
 }
 
 public interface IUnitOfWork

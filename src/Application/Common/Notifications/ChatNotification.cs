@@ -22,4 +22,10 @@ public abstract record ChatNotification(long ChatId)
     /// receiving the chat at once, not at their next join.
     /// </summary>
     public virtual ParticipantRef? StopsFollowing => null;
+
+    /// <summary>
+    /// Who caused it, where a protocol shows that to them differently (the mentoring protocol's
+    /// <c>is_own_message</c>): the sender of a message, the reader of a receipt.
+    /// </summary>
+    public virtual ParticipantRef? Actor => null;
 }

@@ -14,20 +14,22 @@ internal sealed class MessageEventHandlers :
     INotificationHandler<DomainEventNotification<MessagesRead>>
 {
     private readonly IChatReadModel _read;
-    private readonly IParticipantNames _names;
+    private readonly IParticipantProfiles _profiles;
     private readonly IChatNotifier _notifier;
 
-    public MessageEventHandlers(IChatReadModel read, IParticipantNames names, IChatNotifier notifier)
+    public MessageEventHandlers(IChatReadModel read, IParticipantProfiles profiles, IChatNotifier notifier)
     {
         _read = read;
-        _names = names;
+        _profiles = profiles;
         _notifier = notifier;
     }
 
     public async Task Handle(DomainEventNotification<MessageSent> notification, CancellationToken cancellationToken)
     {
-        var message = await MessageProjection.ForNewMessageAsync(_names, notification.DomainEvent.Message, cancellationToken);
-        await _notifier.NotifyAsync(new MessagePostedNotification(message), cancellationToken);
+        var sent = notification.DomainEvent.Message;
+        var sender = await _profiles.GetAsync(sent.Sender, cancellationToken);
+        var message = MessageMapper.ToDto(sent, sender?.Name);
+        await _notifier.NotifyAsync(new MessagePostedNotification(message) { SenderProfile = sender }, cancellationToken);
     }
 
     public async Task Handle(DomainEventNotification<MessageEdited> notification, CancellationToken cancellationToken)

@@ -19,6 +19,8 @@ internal sealed class InvalidatingCache<TKey, TValue>
 
     public int Count => _entries.Count;
 
+    public bool TryGet(TKey key, out TValue? value) => _entries.TryGetValue(key, out value);
+
     public async ValueTask<TValue?> GetOrLoadAsync(TKey key, Func<TKey, CancellationToken, Task<TValue?>> load, CancellationToken cancellationToken)
     {
         if (_entries.TryGetValue(key, out var cached))

@@ -22,8 +22,8 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
 
         // A peer chat is found again by its two members and context; the index makes the lookup one seek
         // and a second start of the same conversation, even a simultaneous one, fail instead of duplicating.
-        builder.Property(c => c.PeerKey).HasMaxLength(100);
-        builder.HasIndex(c => c.PeerKey).IsUnique();
+        builder.Property(c => c.UniqueKey).HasMaxLength(100);
+        builder.HasIndex(c => c.UniqueKey).IsUnique();
         // The latest message's sequence number belongs to the message store, which bumps it in SQL as it
         // appends; the aggregate never sees it, so saving a chat cannot overwrite it or race a send.
         builder.Property<long>(ChatDbContext.LastSeqProperty);

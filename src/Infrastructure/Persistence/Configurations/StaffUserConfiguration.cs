@@ -14,6 +14,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxNameLength).IsRequired();
         builder.Property(u => u.PasswordHash).IsRequired();
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.JobTitle).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Salon>().WithMany().HasForeignKey(u => u.SalonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.SalonId);
     }

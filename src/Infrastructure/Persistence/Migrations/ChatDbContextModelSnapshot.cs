@@ -62,6 +62,55 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CleanChat.Domain.Accounts.LoginSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("ParticipantId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ParticipantType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_type");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("login_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CleanChat.Domain.Accounts.Salon", b =>
                 {
                     b.Property<long>("Id")
@@ -110,6 +159,11 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_title");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -163,11 +217,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seq");
 
-                    b.Property<string>("PeerKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("peer_key");
-
                     b.Property<long?>("SalonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("salon_id");
@@ -182,6 +231,11 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_key");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -207,7 +261,7 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeerKey")
+                    b.HasIndex("UniqueKey")
                         .IsUnique();
 
                     b.HasIndex("SalonId", "LastMessageAt");
@@ -392,6 +446,41 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.ToTable("chat_participants", (string)null);
                 });
 
+            modelBuilder.Entity("CleanChat.Domain.Mentoring.Mentorship", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<long>("MentorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<long>("SalonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("salon_id");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("SalonId", "StudentId")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId", "AssignedAt");
+
+                    b.ToTable("mentorships", (string)null);
+                });
+
             modelBuilder.Entity("CleanChat.Domain.Uploads.UploadedFile", b =>
                 {
                     b.Property<long>("Id")
@@ -495,6 +584,27 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .WithMany("Participants")
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanChat.Domain.Mentoring.Mentorship", b =>
+                {
+                    b.HasOne("CleanChat.Domain.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CleanChat.Domain.Accounts.Salon", null)
+                        .WithMany()
+                        .HasForeignKey("SalonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CleanChat.Domain.Accounts.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

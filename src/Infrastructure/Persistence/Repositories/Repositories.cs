@@ -1,6 +1,7 @@
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Mentoring;
 using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,11 @@ internal sealed class ChatRepository : IChatRepository
     public Task<Chat?> FindAsync(long chatId, CancellationToken cancellationToken) =>
         _db.Chats.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == chatId, cancellationToken);
 
-    public Task<long?> FindPeerChatIdAsync(string peerKey, CancellationToken cancellationToken) =>
-        _db.Chats.AsNoTracking().Where(c => c.PeerKey == peerKey).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    public Task<long?> FindChatIdByKeyAsync(string key, CancellationToken cancellationToken) =>
+        _db.Chats.AsNoTracking().Where(c => c.UniqueKey == key).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Chat?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        _db.Chats.Include(c => c.Participants).FirstOrDefaultAsync(c => c.UniqueKey == key, cancellationToken);
 
     public void Add(Chat chat) => _db.Chats.Add(chat);
 }
@@ -94,4 +98,33 @@ internal sealed class UploadedFileRepository : IUploadedFileRepository
         _db.UploadedFiles.FirstOrDefaultAsync(f => f.StoredName == storedName, cancellationToken);
 
     public void Add(UploadedFile file) => _db.UploadedFiles.Add(file);
+}
+
+internal sealed class MentorshipRepository : IMentorshipRepository
+{
+    private readonly ChatDbContext _db;
+
+    public MentorshipRepository(ChatDbContext db) => _db = db;
+
+    public Task<Mentorship?> FindAsync(long salonId, long studentId, CancellationToken cancellationToken) =>
+        _db.Mentorships.FirstOrDefaultAsync(m => m.SalonId == salonId && m.StudentId == studentId, cancellationToken);
+
+    public Task<Mentorship?> FindLatestOfStudentAsync(long studentId, CancellationToken cancellationToken) =>
+        _db.Mentorships.Where(m => m.StudentId == studentId).OrderByDescending(m => m.AssignedAt).ThenByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public void Add(Mentorship mentorship) => _db.Mentorships.Add(mentorship);
+
+    public void Remove(Mentorship mentorship) => _db.Mentorships.Remove(mentorship);
+}
+
+internal sealed class LoginSessionRepository : ILoginSessionRepository
+{
+    private readonly ChatDbContext _db;
+
+    public LoginSessionRepository(ChatDbContext db) => _db = db;
+
+    public Task<LoginSession?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
+        _db.LoginSessions.FirstOrDefaultAsync(s => s.TokenHash == tokenHash, cancellationToken);
+
+    public void Add(LoginSession session) => _db.LoginSessions.Add(session);
 }

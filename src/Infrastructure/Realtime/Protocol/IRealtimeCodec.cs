@@ -12,7 +12,16 @@ public interface IRealtimeCodec
     /// <summary>Reads one text frame; a frame that is not of this protocol throws <see cref="RealtimeProtocolException"/>.</summary>
     ClientFrame Decode(ReadOnlySpan<byte> payload);
 
-    ReadOnlyMemory<byte> Encode(ChatNotification notification);
+    /// <summary>
+    /// Whether a notification's frame reads differently to its <see cref="ChatNotification.Actor"/> (the
+    /// mentoring protocol's <c>is_own_message</c>); the notifier then encodes it twice, once per side.
+    /// </summary>
+    bool SetsOwnFrames { get; }
 
+    /// <summary>The frame for a notification, or an empty one when the protocol has nothing to say about it.</summary>
+    /// <param name="toActor">The recipient caused the notification (only asked when <see cref="SetsOwnFrames"/>).</param>
+    ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor);
+
+    /// <summary>The frame for a reply, or an empty one when the protocol has no such frame.</summary>
     ReadOnlyMemory<byte> Encode(SocketReply reply);
 }

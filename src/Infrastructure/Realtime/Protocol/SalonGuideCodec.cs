@@ -36,6 +36,10 @@ public sealed class SalonGuideCodec : IRealtimeCodec
             : frame;
     }
 
+    public bool SetsOwnFrames => false;
+
+    public ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor) => Encode(notification);
+
     public ReadOnlyMemory<byte> Encode(ChatNotification notification) => notification switch
     {
         MessagePostedNotification n => Serialize(new MessageFrame("message", n.ChatId, n.Message)),

@@ -46,7 +46,7 @@ internal sealed class CreateSalonCommandHandler : IRequestHandler<CreateSalonCom
         _salons.Add(salon);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
 
-        var admin = await _creator.CreateAsync(salon.Id, request.AdminEmail, request.AdminPassword, request.AdminName, StaffRole.Admin, cancellationToken);
+        var admin = await _creator.CreateAsync(salon.Id, request.AdminEmail, request.AdminPassword, request.AdminName, StaffRole.Admin, jobTitle: null, cancellationToken);
         return new SalonDto(salon.Id, salon.Name, admin.ToDto());
     }
 }

@@ -8,9 +8,9 @@ using MediatR;
 
 namespace CleanChat.Application.Accounts.Commands.CreateStaffUser;
 
-/// <summary>A salon admin adds a staff user (or another admin) to their own salon.</summary>
+/// <summary>A salon admin adds a staff user (or another admin) to their own salon, with a job title where the business has them.</summary>
 [Authorize(Callers.SalonAdmin)]
-public sealed record CreateStaffUserCommand(string Email, string Password, string Name, StaffRole Role = StaffRole.Staff) : IRequest<StaffUserDto>;
+public sealed record CreateStaffUserCommand(string Email, string Password, string Name, StaffRole Role = StaffRole.Staff, JobTitle? JobTitle = null) : IRequest<StaffUserDto>;
 
 public sealed class CreateStaffUserCommandValidator : AbstractValidator<CreateStaffUserCommand>
 {
@@ -20,6 +20,7 @@ public sealed class CreateStaffUserCommandValidator : AbstractValidator<CreateSt
         RuleFor(c => c.Password).NewPassword();
         RuleFor(c => c.Name).NotEmpty().MaximumLength(StaffUser.MaxNameLength);
         RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.JobTitle).IsInEnum();
     }
 }
 
@@ -38,7 +39,7 @@ internal sealed class CreateStaffUserCommandHandler : IRequestHandler<CreateStaf
     {
         // The salon comes from the admin's token, never from the body.
         var salonId = _currentCaller.Required().SalonId ?? throw new ForbiddenException();
-        var user = await _creator.CreateAsync(salonId, request.Email, request.Password, request.Name, request.Role, cancellationToken);
+        var user = await _creator.CreateAsync(salonId, request.Email, request.Password, request.Name, request.Role, request.JobTitle, cancellationToken);
         return user.ToDto();
     }
 }

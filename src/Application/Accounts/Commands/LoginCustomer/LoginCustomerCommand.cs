@@ -20,34 +20,18 @@ public sealed class LoginCustomerCommandValidator : AbstractValidator<LoginCusto
 
 internal sealed class LoginCustomerCommandHandler : IRequestHandler<LoginCustomerCommand, AccessTokenDto>
 {
-    private readonly ICustomerRepository _customers;
-    private readonly PasswordVerifier _verifier;
-    private readonly IPasswordHasher _hasher;
+    private readonly AccountSignIn _signIn;
     private readonly IAccessTokenIssuer _tokens;
-    private readonly IUnitOfWork _unitOfWork;
 
-    public LoginCustomerCommandHandler(ICustomerRepository customers, PasswordVerifier verifier, IPasswordHasher hasher, IAccessTokenIssuer tokens, IUnitOfWork unitOfWork)
+    public LoginCustomerCommandHandler(AccountSignIn signIn, IAccessTokenIssuer tokens)
     {
-        _customers = customers;
-        _verifier = verifier;
-        _hasher = hasher;
+        _signIn = signIn;
         _tokens = tokens;
-        _unitOfWork = unitOfWork;
     }
 
     public async Task<AccessTokenDto> Handle(LoginCustomerCommand request, CancellationToken cancellationToken)
     {
-        var phone = request.PhoneNumber.Trim();
-        _verifier.ThrottleOrThrow($"customer:{phone}");
-
-        var customer = await _customers.FindByPhoneAsync(phone, cancellationToken);
-        if (_verifier.VerifyOrThrow(customer?.PasswordHash, customer?.IsActive == true, request.Password))
-        {
-            customer!.SetPasswordHash(_hasher.Hash(request.Password));
-            await _unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-
-        var token = _tokens.Issue(new Caller(customer!.AsParticipant, null, null, customer.DisplayName ?? customer.PhoneNumber));
+        var token = _tokens.Issue(await _signIn.CustomerAsync(request.PhoneNumber, request.Password, cancellationToken));
         return new AccessTokenDto(token.Token, token.ExpiresInSeconds);
     }
 }

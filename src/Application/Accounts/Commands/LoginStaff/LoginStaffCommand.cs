@@ -21,34 +21,18 @@ public sealed class LoginStaffCommandValidator : AbstractValidator<LoginStaffCom
 
 internal sealed class LoginStaffCommandHandler : IRequestHandler<LoginStaffCommand, AccessTokenDto>
 {
-    private readonly IStaffUserRepository _staff;
-    private readonly PasswordVerifier _verifier;
-    private readonly IPasswordHasher _hasher;
+    private readonly AccountSignIn _signIn;
     private readonly IAccessTokenIssuer _tokens;
-    private readonly IUnitOfWork _unitOfWork;
 
-    public LoginStaffCommandHandler(IStaffUserRepository staff, PasswordVerifier verifier, IPasswordHasher hasher, IAccessTokenIssuer tokens, IUnitOfWork unitOfWork)
+    public LoginStaffCommandHandler(AccountSignIn signIn, IAccessTokenIssuer tokens)
     {
-        _staff = staff;
-        _verifier = verifier;
-        _hasher = hasher;
+        _signIn = signIn;
         _tokens = tokens;
-        _unitOfWork = unitOfWork;
     }
 
     public async Task<AccessTokenDto> Handle(LoginStaffCommand request, CancellationToken cancellationToken)
     {
-        var email = StaffUser.NormalizeEmail(request.Username);
-        _verifier.ThrottleOrThrow($"staff:{email}");
-
-        var user = await _staff.FindByEmailAsync(email, cancellationToken);
-        if (_verifier.VerifyOrThrow(user?.PasswordHash, user?.IsActive == true, request.Password))
-        {
-            user!.SetPasswordHash(_hasher.Hash(request.Password));
-            await _unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-
-        var token = _tokens.Issue(new Caller(user!.AsParticipant, user.SalonId, user.Role, user.DisplayName));
+        var token = _tokens.Issue(await _signIn.StaffAsync(request.Username, request.Password, cancellationToken));
         return new AccessTokenDto(token.Token, token.ExpiresInSeconds);
     }
 }

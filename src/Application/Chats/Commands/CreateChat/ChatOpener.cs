@@ -16,12 +16,12 @@ internal sealed class ChatOpener
     private readonly IUnitOfWork _unitOfWork;
     private readonly IChatReadModel _read;
     private readonly IPresenceTracker _presence;
-    private readonly IParticipantNames _names;
+    private readonly IParticipantProfiles _profiles;
     private readonly TimeProvider _time;
 
-    public ChatOpener(IChatRepository chats, IMessageStore messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantNames names, TimeProvider time)
+    public ChatOpener(IChatRepository chats, IMessageStore messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantProfiles profiles, TimeProvider time)
     {
-        _names = names;
+        _profiles = profiles;
         _chats = chats;
         _messages = messages;
         _unitOfWork = unitOfWork;
@@ -42,9 +42,9 @@ internal sealed class ChatOpener
 
         if (!string.IsNullOrWhiteSpace(initialMessage))
         {
-            // The first message is announced from the event lane, which then finds the sender's name
+            // The first message is announced from the event lane, which then finds the sender's profile
             // cached instead of querying for it behind this request's back.
-            await _names.GetAsync(creator.Participant, cancellationToken);
+            await _profiles.GetAsync(creator.Participant, cancellationToken);
 
             // If this fails the request fails: the chat exists without its greeting, and nothing the
             // creator was told had been sent is missing.

@@ -53,7 +53,7 @@ internal sealed class StartPeerChatCommandHandler : IRequestHandler<StartPeerCha
 
         var context = new ChatContext(request.ContextType, request.ContextId, request.ContextTitle);
         var peerKey = Chat.PeerKeyOf(caller.Participant, other.AsParticipant, context);
-        if (await _chats.FindPeerChatIdAsync(peerKey, cancellationToken) is { } existing)
+        if (await _chats.FindChatIdByKeyAsync(peerKey, cancellationToken) is { } existing)
             return new PeerChatStarted(await ReadAsync(existing, caller, cancellationToken), Created: false);
 
         try
@@ -64,7 +64,7 @@ internal sealed class StartPeerChatCommandHandler : IRequestHandler<StartPeerCha
         catch (ConflictException)
         {
             // The other member (or a second click) started the same chat a moment earlier: that one it is.
-            var raced = await _chats.FindPeerChatIdAsync(peerKey, cancellationToken) ?? throw new InvalidOperationException("A peer chat clashed on its key but cannot be found.");
+            var raced = await _chats.FindChatIdByKeyAsync(peerKey, cancellationToken) ?? throw new InvalidOperationException("A peer chat clashed on its key but cannot be found.");
             return new PeerChatStarted(await ReadAsync(raced, caller, cancellationToken), Created: false);
         }
     }

@@ -33,13 +33,13 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IMessageRepository _messages;
     private readonly IMessageStore _store;
     private readonly IChatReadModel _read;
-    private readonly IParticipantNames _names;
+    private readonly IParticipantProfiles _profiles;
     private readonly IChatNotifier _notifier;
     private readonly IUploadedFileRepository _uploads;
     private readonly ICurrentCaller _currentCaller;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantNames names, IChatNotifier notifier, IUploadedFileRepository uploads, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantProfiles profiles, IChatNotifier notifier, IUploadedFileRepository uploads, ICurrentCaller currentCaller, TimeProvider time)
     {
         _uploads = uploads;
         _notifier = notifier;
@@ -47,7 +47,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         _messages = messages;
         _store = store;
         _read = read;
-        _names = names;
+        _profiles = profiles;
         _currentCaller = currentCaller;
         _time = time;
     }
@@ -65,7 +65,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
 
         var stored = await _store.AppendAsync(message, cancellationToken);
         if (!stored.IsDuplicate)
-            return await MessageProjection.ForNewMessageAsync(_names, message, cancellationToken);
+            return await MessageProjection.ForNewMessageAsync(_profiles, message, cancellationToken);
 
         // A retry of a send that already succeeded: answer with the original, as it is now, and give the
         // sender's sockets its frame again (the retry may come from a socket that missed the first one).

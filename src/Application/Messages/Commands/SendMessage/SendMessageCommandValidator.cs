@@ -15,7 +15,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         When(c => c.MessageType == MessageType.Text, () =>
         {
-            RuleFor(c => c.Content).NotEmpty().WithMessage("A text message needs non-blank content.");
+            RuleFor(c => c.Content).NotEmpty().WithMessage("Message content cannot be empty.");
             RuleFor(c => c.MediaUrl).Null().WithMessage("A text message cannot carry media; use message_type image, voice or file.");
         });
 

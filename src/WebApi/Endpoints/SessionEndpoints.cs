@@ -1,0 +1,58 @@
+using CleanChat.Application.Accounts;
+using CleanChat.Application.Accounts.Commands.EndSession;
+using CleanChat.Application.Accounts.Commands.StartSession;
+using CleanChat.WebApi.Infrastructure;
+using MediatR;
+
+namespace CleanChat.WebApi.Endpoints;
+
+/// <summary>
+/// Browser sessions: a login that sets the session cookie instead of answering a token, and the logout
+/// that ends it. Used by clients that authenticate with a cookie (the mentoring dialect's).
+/// </summary>
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/session", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+        {
+            var (username, password) = await AuthEndpoints.ReadStaffCredentialsAsync(context.Request, ct);
+            return await StartAsync(context, mediator, new StartStaffSessionCommand(username, password, SessionCookie.Read(context.Request)), ct);
+        }).WithTags("Auth").WithSummary("Staff login that sets the session cookie (form-urlencoded or JSON username and password)")
+            .Accepts<AuthEndpoints.StaffLoginRequest>("application/x-www-form-urlencoded", "application/json")
+            .RequireRateLimiting(AuthEndpoints.LoginRateLimitPolicy).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        app.MapPost("/api/v1/customer-auth/session", (AuthEndpoints.CustomerLoginRequest body, HttpContext context, IMediator mediator, CancellationToken ct) =>
+            StartAsync(context, mediator, new StartCustomerSessionCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty, SessionCookie.Read(context.Request)), ct))
+            .WithTags("Customer auth").WithSummary("Customer login that sets the session cookie")
+            .RequireRateLimiting(AuthEndpoints.LoginRateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // The cookie signs this request in (so the origin check covers it); an unknown or ended session
+        // is logged out already, and the answer is the same.
+        app.MapPost("/api/v1/auth/logout", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+        {
+            if (SessionCookie.Read(context.Request) is { } token)
+                await mediator.Send(new EndSessionCommand(token), ct);
+            SessionCookie.Clear(context);
+            return TypedResults.NoContent();
+        }).WithTags("Auth").WithSummary("End the browser session the cookie names (staff or customer)")
+            .WithMetadata(new AcceptsSessionCookieAttribute())
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync<TCommand>(HttpContext context, IMediator mediator, TCommand command, CancellationToken ct)
+        where TCommand : IRequest<StartedSession>
+    {
+        // Login forgery: a page of another site must not sign this browser in (to an account of its choosing).
+        if (context.Request.Headers.Origin is { Count: > 0 } origin && !context.RequestServices.GetRequiredService<AllowedOrigins>().Admits(origin.ToString(), context.Request))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This page's origin may not sign in here.");
+
+        var started = await mediator.Send(command, ct);
+        SessionCookie.Set(context, started.Token, started.Session.ExpiresAt);
+        return TypedResults.Ok(started.Session);
+    }
+}
