@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<ILoginSessionRepository, LoginSessionRepository>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         services.AddScoped<SessionAuthenticator>();
+        services.AddSingleton<EndedSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<EndedSessionSweeper>());
         services.AddOptions<Application.Accounts.SessionOptions>().Bind(configuration.GetSection(Application.Accounts.SessionOptions.SectionName))
             .Validate(o => o.IdleTimeoutMinutes > 0 && o.MaxAgeHours > 0, "Sessions:IdleTimeoutMinutes and Sessions:MaxAgeHours must be positive.").ValidateOnStart();
         services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
@@ -112,6 +114,7 @@ public static class DependencyInjection
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<RealtimeGateway>();
+        services.AddSingleton<ISessionSockets>(sp => sp.GetRequiredService<RealtimeGateway>());
         services.AddSingleton<FrameDispatcher>();
         services.AddSingleton<ChatSocketSession>();
         services.AddSingleton<ChatSocketServer>();

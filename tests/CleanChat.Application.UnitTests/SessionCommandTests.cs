@@ -18,6 +18,7 @@ public class SessionCommandTests
     private readonly ISessionTokens _tokens = Substitute.For<ISessionTokens>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly ISessionSockets _sockets = Substitute.For<ISessionSockets>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly Customer _customer = Saved.WithId(new Customer("+15550001111", "Stu", null, DateTime.UtcNow), 123);
 
@@ -51,6 +52,7 @@ public class SessionCommandTests
         await StartHandler().Handle(new StartCustomerSessionCommand("+15550001111", "right-password", "old-token"), CancellationToken.None);
 
         previous.EndedAt.ShouldBe(_time.GetUtcNow().UtcDateTime);
+        _sockets.Received(1).CloseAll(ParticipantRef.Customer(123), previous.Id);
     }
 
     [Fact]
@@ -66,19 +68,22 @@ public class SessionCommandTests
     {
         var session = new LoginSession("hash:cookie", ParticipantRef.Customer(123), DateTime.UtcNow, TimeSpan.FromHours(1));
         _sessions.FindAsync("hash:cookie", Arg.Any<CancellationToken>()).Returns(session);
-        var handler = new EndSessionCommandHandler(_sessions, _tokens, _unitOfWork, _time);
+        var handler = new EndSessionCommandHandler(_sessions, _tokens, _unitOfWork, _sockets, _time);
 
         await handler.Handle(new EndSessionCommand("unknown"), CancellationToken.None);
         await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
 
+        _sockets.DidNotReceiveWithAnyArgs().CloseAll(default, default);
+
         await handler.Handle(new EndSessionCommand("cookie"), CancellationToken.None);
         session.EndedAt.ShouldNotBeNull();
+        _sockets.Received(1).CloseAll(ParticipantRef.Customer(123), session.Id);
         await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
     private StartSessionCommandHandlers StartHandler()
     {
         var signIn = new AccountSignIn(Substitute.For<IStaffUserRepository>(), _customers, new PasswordVerifier(_hasher, Substitute.For<ILoginRateLimiter>()), _hasher, _unitOfWork);
-        return new StartSessionCommandHandlers(signIn, _sessions, _tokens, _unitOfWork, Options.Create(new SessionOptions { MaxAgeHours = 24 }), _time);
+        return new StartSessionCommandHandlers(signIn, _sessions, _tokens, _unitOfWork, _sockets, Options.Create(new SessionOptions { MaxAgeHours = 24 }), _time);
     }
 }

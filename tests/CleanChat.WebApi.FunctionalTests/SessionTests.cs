@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 using CleanChat.WebApi.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanChat.WebApi.FunctionalTests;
 
@@ -113,6 +114,29 @@ public class SessionTests : IClassFixture<RealtimeFactory>
         MentoringWorld.CookieValue(forged).ShouldBeNull();
         (await school.StartSessionAsync(school.Teacher, origin: school.OwnOrigin)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_sweep_deletes_sessions_that_can_no_longer_be_used_and_keeps_live_ones()
+    {
+        var school = await MentoringWorld.CreateAsync(_factory);
+        var live = await school.SessionAsync(school.Student);
+        var loggedOut = await school.SessionAsync(school.Student);
+        var idle = await school.SessionAsync(school.Student);
+        (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Post, "/api/v1/auth/logout", loggedOut, school.OwnOrigin))).EnsureSuccessStatusCode();
+        var idleHash = Hash(idle);
+        await _factory.WithDbAsync(async (db, _) =>
+            await db.LoginSessions.Where(s => s.TokenHash == idleHash).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, DateTime.UtcNow.AddDays(-2))));
+
+        var swept = await _factory.Services.GetRequiredService<CleanChat.Infrastructure.Identity.EndedSessionSweeper>().SweepAsync(CancellationToken.None);
+
+        swept.ShouldBeGreaterThanOrEqualTo(2);
+        var left = await _factory.WithDbAsync((db, _) => db.LoginSessions.AsNoTracking().Select(s => s.TokenHash).ToListAsync());
+        left.ShouldContain(Hash(live));
+        left.ShouldNotContain(Hash(loggedOut));
+        left.ShouldNotContain(idleHash);
+    }
+
+    private static string Hash(string token) => new CleanChat.Infrastructure.Identity.SessionTokens().Hash(token);
 
     private static Task<HttpResponseMessage> ListAsync(MentoringWorld school, string session, string url = "/api/v1/chat/teacher/conversations") =>
         school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Get, url, session, null));

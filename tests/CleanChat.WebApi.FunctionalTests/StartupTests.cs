@@ -36,6 +36,17 @@ public class StartupTests
         admin.StatusCode.ShouldBe(HttpStatusCode.OK);
         otherAdmin.StatusCode.ShouldBe(HttpStatusCode.OK);
         customer.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The mentoring guide's school: its admin sees the seeded student's mentor.
+        var schoolAdmin = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin@school.com", password = "password" });
+        var student = await (await client.PostAsJsonAsync("/api/v1/customer-auth/login", new { phone_number = "+1987654321", password = "password" })).ReadJsonAsync();
+        var token = (await schoolAdmin.ReadJsonAsync())["access_token"]!.GetValue<string>();
+        var studentId = long.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(student["access_token"]!.GetValue<string>()).Subject);
+        using var mentorRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/students/{studentId}/mentor");
+        mentorRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var mentor = await (await client.SendAsync(mentorRequest)).ReadJsonAsync();
+        mentor["mentor"]!["job_title"]!.GetValue<string>().ShouldBe("teacher");
+        mentor["mentor"]!["name"]!.GetValue<string>().ShouldBe("Tom Teacher");
     }
 
     [Fact]

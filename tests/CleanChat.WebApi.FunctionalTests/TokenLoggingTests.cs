@@ -33,6 +33,26 @@ public class TokenLoggingTests
         }
     }
 
+    [Fact]
+    public async Task Session_cookies_never_reach_the_logs_even_with_every_category_at_trace()
+    {
+        using var factory = new VerboseFactory();
+        var school = await MentoringWorld.CreateAsync(factory);
+        await school.AssignMentorAsync(school.Student, school.Teacher);
+        var session = await school.SessionAsync(school.Student);
+
+        await using (var socket = await school.ConnectAsync("/ws/chat/my-conversation/", session))
+            await socket.WaitForAsync("connection_established");
+        (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Get, "/api/v1/chat/my-conversation/messages/", session, null))).EnsureSuccessStatusCode();
+        (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Post, "/api/v1/auth/logout", session, "https://evil.example"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Post, "/api/v1/auth/logout", session, school.OwnOrigin))).EnsureSuccessStatusCode();
+        (await school.HandshakeStatusAsync("/ws/chat/my-conversation/", session)).ShouldBe(403);
+
+        var lines = factory.Logs.Lines.ToList();
+        lines.ShouldContain(line => line.Contains("/api/v1/chat/my-conversation/messages/"));
+        lines.ShouldNotContain(line => line.Contains(session));
+    }
+
     private sealed class VerboseFactory : RealtimeFactory
     {
         public CapturingLoggerProvider Logs { get; } = new();

@@ -8,4 +8,7 @@ public static class CleanChatClaims
     public const string SalonId = "salon_id";
     public const string Role = "role";
     public const string Name = "name";
+
+    /// <summary>The browser session's id (never its secret value), on callers a session cookie signed in.</summary>
+    public const string SessionId = "sid";
 }

@@ -17,20 +17,22 @@ namespace CleanChat.Infrastructure.Identity;
 public sealed class SessionAuthenticator
 {
     private readonly ChatDbContext _db;
+    private readonly SqliteWriteGate _writeGate;
     private readonly ISessionTokens _tokens;
     private readonly SessionOptions _options;
     private readonly TimeProvider _time;
 
-    public SessionAuthenticator(ChatDbContext db, ISessionTokens tokens, IOptions<SessionOptions> options, TimeProvider time)
+    public SessionAuthenticator(ChatDbContext db, SqliteWriteGate writeGate, ISessionTokens tokens, IOptions<SessionOptions> options, TimeProvider time)
     {
         _db = db;
+        _writeGate = writeGate;
         _tokens = tokens;
         _options = options.Value;
         _time = time;
     }
 
-    /// <returns>The caller and when the session ends at the latest.</returns>
-    public async Task<(Caller Caller, DateTime ExpiresAt)?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    /// <returns>The caller, when the session ends at the latest, and its id.</returns>
+    public async Task<(Caller Caller, DateTime ExpiresAt, long SessionId)?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
         // Values of a foreign format are not looked up at all.
         if (string.IsNullOrEmpty(token) || token.Length > 64)
@@ -48,11 +50,12 @@ public sealed class SessionAuthenticator
 
         if (session.NeedsTouch(now))
         {
+            using var writing = await _writeGate.EnterAsync(cancellationToken);
             await _db.LoginSessions.Where(s => s.Id == session.Id && s.LastSeenAt < now)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now), cancellationToken);
         }
 
-        return (caller, session.ExpiresAt);
+        return (caller, session.ExpiresAt, session.Id);
     }
 
     private async Task<Caller?> CallerOfAsync(ParticipantRef participant, CancellationToken cancellationToken)

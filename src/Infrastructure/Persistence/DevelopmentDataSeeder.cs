@@ -35,24 +35,35 @@ public sealed class DevelopmentDataSeeder
         var now = _time.GetUtcNow().UtcDateTime;
         var demo = new Salon("Demo Salon", now);
         var other = new Salon("Other Salon", now);
-        _db.Salons.AddRange(demo, other);
+        var school = new Salon("Demo School", now);
+        _db.Salons.AddRange(demo, other, school);
         await _db.SaveChangesAsync(cancellationToken);
 
         var hash = _hasher.Hash(DemoPassword);
         _db.StaffUsers.AddRange(
             Staff(demo.Id, "admin@salon.com", "Salon Admin", StaffRole.Admin),
             Staff(demo.Id, "staff@salon.com", "Sam Stylist", StaffRole.Staff),
-            Staff(other.Id, "admin@othersalon.com", "Other Admin", StaffRole.Admin));
+            Staff(other.Id, "admin@othersalon.com", "Other Admin", StaffRole.Admin),
+            Staff(school.Id, "admin@school.com", "School Admin", StaffRole.Admin),
+            Staff(school.Id, "trainer@school.com", "Tess Trainer", StaffRole.Staff, JobTitle.Trainer));
+        var teacher = Staff(school.Id, "teacher@school.com", "Tom Teacher", StaffRole.Staff, JobTitle.Teacher);
+        _db.StaffUsers.Add(teacher);
         var customer = new Customer("+1234567890", "Jane Customer", "jane@example.com", now);
         customer.SetPasswordHash(hash);
-        _db.Customers.Add(customer);
+        var student = new Customer("+1987654321", "Sally Student", "sally@example.com", now);
+        student.SetPasswordHash(hash);
+        _db.Customers.AddRange(customer, student);
         await _db.SaveChangesAsync(cancellationToken);
 
-        _logger.LogInformation("Seeded Development demo data: 'Demo Salon' (admin@salon.com, staff@salon.com), 'Other Salon' (admin@othersalon.com), customer +1234567890; all with the demo password");
+        // The mentoring guide's student has a mentor, so its socket opens a conversation at once.
+        _db.Mentorships.Add(Domain.Mentoring.Mentorship.Assign(school.Id, student, teacher, now));
+        await _db.SaveChangesAsync(cancellationToken);
 
-        StaffUser Staff(long salonId, string email, string name, StaffRole role)
+        _logger.LogInformation("Seeded Development demo data: 'Demo Salon' (admin@salon.com, staff@salon.com), 'Other Salon' (admin@othersalon.com), 'Demo School' (admin@school.com, teacher@school.com mentoring student +1987654321, trainer@school.com), customer +1234567890; all with the demo password");
+
+        StaffUser Staff(long salonId, string email, string name, StaffRole role, JobTitle? jobTitle = null)
         {
-            var user = new StaffUser(salonId, email, name, role, now);
+            var user = new StaffUser(salonId, email, name, role, now, jobTitle);
             user.SetPasswordHash(hash);
             return user;
         }

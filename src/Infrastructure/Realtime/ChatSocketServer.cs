@@ -61,9 +61,10 @@ public sealed class ChatSocketServer
     /// chosen at the handshake: it joins that conversation at once and speaks only in it.
     /// </summary>
     /// <param name="expiresAt">When the caller's token or session ends; the socket closes then.</param>
-    public async Task ServeInChatAsync(WebSocket socket, Caller caller, DateTime expiresAt, IRealtimeCodec codec, long chatId, CancellationToken requestAborted)
+    /// <param name="sessionId">The browser session that signed it in, if one did; the socket closes when the session ends.</param>
+    public async Task ServeInChatAsync(WebSocket socket, Caller caller, DateTime expiresAt, long? sessionId, IRealtimeCodec codec, long chatId, CancellationToken requestAborted)
     {
-        var (connection, result) = _gateway.Open(socket, caller, expiresAt, codec);
+        var (connection, result) = _gateway.Open(socket, caller, expiresAt, codec, sessionId);
         if (connection is null)
         {
             await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");

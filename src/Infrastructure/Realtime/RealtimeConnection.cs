@@ -57,6 +57,9 @@ public sealed class RealtimeConnection
     /// </summary>
     public long? HomeChatId { get; private set; }
 
+    /// <summary>The browser session that signed this socket in, if one did (null for a token).</summary>
+    public long? SessionId { get; init; }
+
     internal void BindTo(long chatId) => HomeChatId = chatId;
 
     public WebSocketCloseStatus? CloseStatus { get; private set; }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using CleanChat.Application.Chats;
+using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Security;
+using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace CleanChat.Infrastructure.Realtime;
 /// Lifecycle of real-time connections: opening (caps, token expiry), following chats (user_joined /
 /// user_left), closing, and closing everything with 1001 when the server shuts down.
 /// </summary>
-public sealed class RealtimeGateway
+public sealed class RealtimeGateway : ISessionSockets
 {
     private readonly ConnectionRegistry _registry;
     private readonly NotificationDelivery _delivery;
@@ -37,9 +39,13 @@ public sealed class RealtimeGateway
     public bool IsFull => _registry.Count >= _options.MaxConnections;
 
     /// <summary>Registers an authenticated socket; on success it has already been sent its <c>connected</c> frame.</summary>
-    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec)
+    /// <param name="sessionId">The browser session that signed the socket in, if one did: the socket closes when it ends.</param>
+    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec, long? sessionId = null)
     {
-        var connection = new RealtimeConnection(socket, caller, codec, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger);
+        var connection = new RealtimeConnection(socket, caller, codec, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger)
+        {
+            SessionId = sessionId,
+        };
         var result = _registry.TryRegister(connection, _options.MaxConnections, _options.MaxConnectionsPerParticipant);
         if (result != RegistrationResult.Registered)
             return (null, result);
@@ -93,6 +99,15 @@ public sealed class RealtimeGateway
         connection.Complete();
         foreach (var chatId in _registry.Unregister(connection))
             _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
+    }
+
+    public void CloseAll(ParticipantRef participant, long sessionId)
+    {
+        foreach (var connection in _registry.ConnectionsOf(participant))
+        {
+            if (connection.SessionId == sessionId)
+                connection.RequestClose(CloseCodes.PolicyViolation, "Session ended");
+        }
     }
 
     private void CloseAll()

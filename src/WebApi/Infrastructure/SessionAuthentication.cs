@@ -35,6 +35,10 @@ public static class SessionAuthentication
                     ? Scheme
                     : JwtBearerDefaults.AuthenticationScheme);
 
+    /// <summary>The id of the browser session that signed the request in, or null (a token, or nobody).</summary>
+    public static long? SessionId(this HttpContext context) =>
+        context.IsSessionAuthenticated() && long.TryParse(context.User.FindFirst(CleanChatClaims.SessionId)?.Value, out var id) ? id : null;
+
     /// <summary>Whether the request's caller was signed in by the session cookie (and so needs the origin checks).</summary>
     public static bool IsSessionAuthenticated(this HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, AuthenticationType: Scheme };
@@ -56,7 +60,9 @@ internal sealed class SessionAuthenticationHandler : AuthenticationHandler<Authe
         if (signedIn is not { } session)
             return AuthenticateResult.Fail("The session has ended or is unknown.");
 
-        var principal = new ClaimsPrincipal(CallerClaims.ToIdentity(session.Caller, Scheme.Name));
+        var identity = CallerClaims.ToIdentity(session.Caller, Scheme.Name);
+        identity.AddClaim(new Claim(CleanChatClaims.SessionId, session.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var principal = new ClaimsPrincipal(identity);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = session.ExpiresAt }, Scheme.Name));
     }
 }

@@ -110,6 +110,27 @@ public class MentoringDialectTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task Logging_out_closes_the_sockets_the_session_opened_and_no_others()
+    {
+        var school = await MentoringWorld.CreateAsync(_factory);
+        await school.AssignMentorAsync(school.Student, school.Teacher);
+        var ending = await school.SessionAsync(school.Student);
+        var staying = await school.SessionAsync(school.Student);
+        await using var closing = await school.ConnectAsync(StudentSocket, ending);
+        await closing.WaitForAsync("connection_established");
+        await using var open = await school.ConnectAsync(StudentSocket, staying);
+        await open.WaitForAsync("connection_established");
+
+        (await school.Browser().SendAsync(MentoringWorld.WithSession(HttpMethod.Post, "/api/v1/auth/logout", ending, school.OwnOrigin))).EnsureSuccessStatusCode();
+
+        (await closing.WaitForCloseAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
+        closing.CloseDescription.ShouldBe("Session ended");
+        await open.SendAsync(new { type = "ping" });
+        await open.WaitForAsync("pong");
+        open.State.ShouldBe(WebSocketState.Open);
+    }
+
+    [Fact]
     public async Task A_session_idle_for_too_long_or_past_its_maximum_age_opens_nothing()
     {
         var school = await MentoringWorld.CreateAsync(_factory);

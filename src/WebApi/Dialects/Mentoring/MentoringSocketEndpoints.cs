@@ -108,7 +108,7 @@ public static class MentoringSocketEndpoints
         var expiresAt = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc?.UtcDateTime
             ?? context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(15);
         await context.RequestServices.GetRequiredService<ChatSocketServer>()
-            .ServeInChatAsync(socket, Caller(context)!, expiresAt, MentoringCodec.Instance, chatId, context.RequestAborted);
+            .ServeInChatAsync(socket, Caller(context)!, expiresAt, context.SessionId(), MentoringCodec.Instance, chatId, context.RequestAborted);
     }
 
     private static Application.Common.Security.Caller? Caller(HttpContext context) =>

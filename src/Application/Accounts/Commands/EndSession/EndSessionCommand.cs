@@ -5,8 +5,8 @@ using MediatR;
 namespace CleanChat.Application.Accounts.Commands.EndSession;
 
 /// <summary>
-/// Logs a browser session out: the session named by <see cref="Token"/> ends for good. Ending a session
-/// that is unknown or already over changes nothing, so a second logout is no error.
+/// Logs a browser session out: the session named by <see cref="Token"/> ends for good, and the sockets it
+/// opened close. Ending a session that is unknown or already over changes nothing, so a second logout is no error.
 /// </summary>
 [AllowAnonymous]
 public sealed record EndSessionCommand(string Token) : IRequest;
@@ -16,10 +16,12 @@ internal sealed class EndSessionCommandHandler : IRequestHandler<EndSessionComma
     private readonly ILoginSessionRepository _sessions;
     private readonly ISessionTokens _tokens;
     private readonly IUnitOfWork _unitOfWork;
+    private readonly ISessionSockets _sockets;
     private readonly TimeProvider _time;
 
-    public EndSessionCommandHandler(ILoginSessionRepository sessions, ISessionTokens tokens, IUnitOfWork unitOfWork, TimeProvider time)
+    public EndSessionCommandHandler(ILoginSessionRepository sessions, ISessionTokens tokens, IUnitOfWork unitOfWork, ISessionSockets sockets, TimeProvider time)
     {
+        _sockets = sockets;
         _sessions = sessions;
         _tokens = tokens;
         _unitOfWork = unitOfWork;
@@ -33,6 +35,7 @@ internal sealed class EndSessionCommandHandler : IRequestHandler<EndSessionComma
 
         session.End(_time.GetUtcNow().UtcDateTime);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
+        _sockets.CloseAll(session.Participant, session.Id);
         return Unit.Value;
     }
 }

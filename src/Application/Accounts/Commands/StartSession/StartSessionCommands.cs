@@ -44,11 +44,13 @@ internal sealed class StartSessionCommandHandlers :
     private readonly ILoginSessionRepository _sessions;
     private readonly ISessionTokens _tokens;
     private readonly IUnitOfWork _unitOfWork;
+    private readonly ISessionSockets _sockets;
     private readonly SessionOptions _options;
     private readonly TimeProvider _time;
 
-    public StartSessionCommandHandlers(AccountSignIn signIn, ILoginSessionRepository sessions, ISessionTokens tokens, IUnitOfWork unitOfWork, IOptions<SessionOptions> options, TimeProvider time)
+    public StartSessionCommandHandlers(AccountSignIn signIn, ILoginSessionRepository sessions, ISessionTokens tokens, IUnitOfWork unitOfWork, ISessionSockets sockets, IOptions<SessionOptions> options, TimeProvider time)
     {
+        _sockets = sockets;
         _signIn = signIn;
         _sessions = sessions;
         _tokens = tokens;
@@ -66,13 +68,15 @@ internal sealed class StartSessionCommandHandlers :
     private async Task<StartedSession> StartAsync(Caller caller, string? replacedToken, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        if (!string.IsNullOrEmpty(replacedToken) && await _sessions.FindAsync(_tokens.Hash(replacedToken), cancellationToken) is { } replaced)
-            replaced.End(now);
+        var replaced = string.IsNullOrEmpty(replacedToken) ? null : await _sessions.FindAsync(_tokens.Hash(replacedToken), cancellationToken);
+        replaced?.End(now);
 
         var (token, hash) = _tokens.Create();
         var session = new LoginSession(hash, caller.Participant, now, _options.MaxAge);
         _sessions.Add(session);
         await _unitOfWork.SaveChangesAsync(cancellationToken);
+        if (replaced is not null)
+            _sockets.CloseAll(replaced.Participant, replaced.Id);
         return new StartedSession(new SessionDto(caller.Participant.Type, caller.Participant.Id, caller.DisplayName, session.ExpiresAt), token);
     }
 }

@@ -1,0 +1,83 @@
+using CleanChat.Application.Accounts;
+using CleanChat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanChat.Infrastructure.Identity;
+
+/// <summary>
+/// Deletes browser sessions that can never be used again (logged out, past their maximum age, or idle
+/// past the timeout): every login adds a row, and nothing else would remove it. Hourly, in bounded rounds.
+/// </summary>
+public sealed class EndedSessionSweeper : BackgroundService
+{
+    private const int PerRound = 1000;
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(2);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SqliteWriteGate _writeGate;
+    private readonly TimeProvider _time;
+    private readonly SessionOptions _options;
+    private readonly ILogger<EndedSessionSweeper> _logger;
+
+    public EndedSessionSweeper(IServiceScopeFactory scopes, SqliteWriteGate writeGate, TimeProvider time, IOptions<SessionOptions> options, ILogger<EndedSessionSweeper> logger)
+    {
+        _scopes = scopes;
+        _writeGate = writeGate;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>One pass; returns how many sessions were deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var idleSince = now - _options.IdleTimeout;
+        var removed = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            int deleted;
+            using (await _writeGate.EnterAsync(cancellationToken))
+            {
+                deleted = await db.LoginSessions
+                    .Where(s => s.EndedAt != null || s.ExpiresAt <= now || s.LastSeenAt <= idleSince)
+                    .OrderBy(s => s.Id)
+                    .Take(PerRound)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+
+            removed += deleted;
+            if (deleted < PerRound)
+                break;
+        }
+
+        if (removed > 0)
+            _logger.LogInformation("Deleted {Count} ended browser sessions", removed);
+        return removed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Delay(FirstRunDelay, _time, stoppingToken);
+        using var timer = new PeriodicTimer(Interval, _time);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Deleting ended browser sessions failed; trying again in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
