@@ -81,6 +81,20 @@ public class MentoringDialectTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task A_client_without_cookies_may_open_the_sockets_with_a_bearer_token_in_the_header()
+    {
+        var school = await MentoringWorld.CreateAsync(_factory);
+        await school.AssignMentorAsync(school.Student, school.Teacher);
+        var conversationId = await OpenConversationAsync(school);
+
+        await using var teacher = await SocketClient.ConnectAsync(school.SocketUri(TeacherSocket(conversationId)),
+            options => options.SetRequestHeader("Authorization", $"Bearer {school.Teacher.Token}"));
+        (await teacher.WaitForAsync("connection_established"))["conversation_id"]!.GetValue<string>().ShouldBe(conversationId.ToString());
+        await teacher.SendAsync(new { message = "Sent by an app" });
+        (await teacher.WaitForAsync("new_message"))["message"]!["is_own_message"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_student_without_a_mentor_is_accepted_and_closed_with_4004()
     {
         var school = await MentoringWorld.CreateAsync(_factory);
