@@ -41,6 +41,34 @@ public class LoginRateLimitTests
         (await limited.ReadJsonAsync())["status"]!.GetValue<int>().ShouldBe(429);
     }
 
+    [Fact]
+    public async Task Session_logins_share_the_token_logins_limits()
+    {
+        using var factory = new LimitedFactory(perAccount: 3, perAddress: 1000);
+        var world = await TestWorld.CreateAsync(factory);
+        var client = factory.CreateClient();
+
+        // One attempt went on TestWorld's token login, one on this wrong session login.
+        (await client.PostAsJsonAsync("/api/v1/customer-auth/session", new { phone_number = world.Customer.Login, password = "wrong-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.PostAsJsonAsync("/api/v1/customer-auth/login", new { phone_number = world.Customer.Login, password = "wrong-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var limited = await client.PostAsJsonAsync("/api/v1/customer-auth/session", new { phone_number = world.Customer.Login, password = TestWorld.Password });
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_per_address_limit_covers_session_logins()
+    {
+        using var factory = new LimitedFactory(perAccount: 1000, perAddress: 2);
+        var client = factory.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+            (await client.PostAsJsonAsync("/api/v1/auth/session", new { username = $"user{i}@example.test", password = "whatever-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await client.PostAsJsonAsync("/api/v1/auth/session", new { username = "user9@example.test", password = "whatever-password" })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
     private static Task<HttpResponseMessage> Login(HttpClient client, string username, string password) =>
         client.PostAsync("/api/v1/auth/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = username, ["password"] = password }));
 
