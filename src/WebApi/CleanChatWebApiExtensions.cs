@@ -55,11 +55,13 @@ public static class CleanChatWebApiExtensions
         AddTokenAuthentication(services);
         AddLoginRateLimiting(services);
 
-        // Only the configured front-end origins; never "any origin".
+        // Only the configured front-end origins; never "any origin". They may send credentials: a front end of
+        // another origin (the mentoring seed's Next.js app) signs in with the session cookie, and only the
+        // routes that accept the cookie read it, each unsafe use checked for these same origins.
         services.AddSingleton<AllowedOrigins>();
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<AllowedOrigins>((options, origins) =>
-            options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins.All.ToArray()).AllowAnyHeader().AllowAnyMethod()));
+            options.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins.All.ToArray()).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();

@@ -46,6 +46,7 @@ public class PresenceAndCorsTests : IClassFixture<CleanChatApiFactory>
         var response = await factory.CreateClient().SendAsync(preflight);
 
         response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values).ShouldBe(allowed);
+        response.Headers.Contains("Access-Control-Allow-Credentials").ShouldBe(allowed);
         if (allowed)
             values!.Single().ShouldBe(origin);
     }
