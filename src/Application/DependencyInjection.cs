@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddOptions<RequestPerformanceOptions>();
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
         services.AddScoped<ChatOpener>();
+        services.AddScoped<Chats.FrontDeskMembership>();
+        services.AddScoped<Stays.StayConversationReader>();
         services.AddScoped<StaffAccountCreator>();
         services.AddScoped<AccountSignIn>();
         services.AddOptions<SessionOptions>();

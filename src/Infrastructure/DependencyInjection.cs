@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ISalonRepository, SalonRepository>();
         services.AddScoped<IMentorshipRepository, MentorshipRepository>();
+        services.AddScoped<IStayRepository, StayRepository>();
         services.AddScoped<ILoginSessionRepository, LoginSessionRepository>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         services.AddScoped<SessionAuthenticator>();

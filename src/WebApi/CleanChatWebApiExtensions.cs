@@ -6,6 +6,7 @@ using CleanChat.Infrastructure;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Persistence;
 using CleanChat.Infrastructure.Serialization;
+using CleanChat.WebApi.Dialects.Hotel;
 using CleanChat.WebApi.Dialects.Marketplace;
 using CleanChat.WebApi.Dialects.Mentoring;
 using CleanChat.WebApi.Endpoints;
@@ -133,8 +134,10 @@ public static class CleanChatWebApiExtensions
         app.MapMarketplaceEndpoints();
         app.MapMentorAssignmentEndpoints();
         app.MapMentoringEndpoints();
+        app.MapHotelEndpoints();
         app.MapChatSockets();
         app.MapMentoringSockets();
+        app.MapHotelSockets();
         app.MapHealthChecks("/health");
         return app;
     }

@@ -113,6 +113,21 @@ public class AuthorizationBehaviourTests
     }
 
     [Fact]
+    public async Task At_a_front_desk_every_staff_user_of_the_salon_acts_as_a_participant_and_nobody_else_does()
+    {
+        _access.ForChatAsync(7, Callers.Staff.Participant, Arg.Any<CancellationToken>()).Returns(new ChatAccessInfo(7, Callers.SalonId, false, IsFrontDesk: true));
+        _access.ForChatAsync(7, Callers.OtherSalonAdmin.Participant, Arg.Any<CancellationToken>()).Returns(new ChatAccessInfo(7, Callers.SalonId, false, IsFrontDesk: true));
+        _access.ForChatAsync(7, Callers.Customer.Participant, Arg.Any<CancellationToken>()).Returns(new ChatAccessInfo(7, Callers.SalonId, false, IsFrontDesk: true));
+
+        await Run(new ParticipantChatRequest(7), Callers.Staff);
+
+        _handlerRuns.ShouldBe(1);
+        await Should.ThrowAsync<NotFoundException>(() => Run(new ParticipantChatRequest(7), Callers.OtherSalonAdmin));
+        await Should.ThrowAsync<NotFoundException>(() => Run(new ParticipantChatRequest(7), Callers.Customer));
+        _handlerRuns.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Message_request_is_checked_against_the_messages_chat()
     {
         _access.ForMessageAsync(55, Callers.Staff.Participant, Arg.Any<CancellationToken>()).Returns(new ChatAccessInfo(7, Callers.SalonId, true));

@@ -83,7 +83,8 @@ public class MessageCommandHandlerTests
     {
         var directory = Substitute.For<IChatDirectory>();
         directory.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_ => _chat.ToSnapshot());
-        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), profiles ?? Substitute.For<IParticipantProfiles>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff), _time);
+        return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), profiles ?? Substitute.For<IParticipantProfiles>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff),
+            new FrontDeskMembership(Substitute.For<IChatRepository>(), Substitute.For<IUnitOfWork>(), _time), _time);
     }
 
     [Fact]

@@ -96,7 +96,18 @@ public class SalonGuideCodecTests
         new ParticipantRemovedNotification(7, ParticipantRef.User(5)),
         new ParticipantJoinedChatNotification(7, ParticipantRef.User(5)),
         new ParticipantLeftChatNotification(7, ParticipantRef.User(5)),
+        new Application.Stays.StayConversationOpenedNotification(2, StayConversation()),
     ];
+
+    internal static Application.Stays.StayConversationDto StayConversation() => new(
+        new Application.Stays.StayDto(501, 3, "204", new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 6), false),
+        new Application.Chats.ChatDto
+        {
+            Id = 7, ChatType = Domain.Chats.ChatType.UserCustomer, SalonId = 2, IsActive = true, IsArchived = false, CreatedAt = Now, UpdatedAt = Now,
+            Participants = [], TotalMessages = 0, LastSeq = 0, UnreadCount = 0, OnlineParticipants = [],
+        },
+        new Application.Common.Interfaces.ParticipantProfile(ParticipantRef.Customer(3), "Gina Guest", "+15550001111", null, null),
+        null);
 
     internal static IEnumerable<SocketReply> Replies() =>
     [

@@ -51,6 +51,12 @@ public sealed class Chat : AggregateRoot
 
     public bool IsArchived { get; private set; }
 
+    /// <summary>
+    /// A front-desk chat: a customer and the salon's whole staff (a hotel guest's stay conversation). Every
+    /// staff user of the salon may read and post; one becomes a participant by posting.
+    /// </summary>
+    public bool IsFrontDesk { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -109,6 +115,24 @@ public sealed class Chat : AggregateRoot
         return chat;
     }
 
+    /// <summary>
+    /// Opens a front-desk chat (<see cref="IsFrontDesk"/>) between a customer and a salon's staff about
+    /// <paramref name="context"/>, unique by <paramref name="uniqueKey"/>. The customer is its only
+    /// participant until a staff user posts.
+    /// </summary>
+    public static Chat StartFrontDesk(long salonId, ParticipantRef customer, ChatContext context, string uniqueKey, DateTime now)
+    {
+        Guard.Against.RuleBroken(customer.Type != ParticipantType.Customer, "chat_type_mismatch", "A front-desk chat is a customer's.");
+        var chat = new Chat(ChatType.UserCustomer, salonId, context.Title, context, now)
+        {
+            UniqueKey = Guard.Against.NullOrWhiteSpace(uniqueKey),
+            IsFrontDesk = true,
+        };
+        chat._participants.Add(new ChatParticipant(customer, now));
+        chat.Raise(new ChatCreated(chat, customer, now));
+        return chat;
+    }
+
     /// <summary>The key of a student's one mentoring conversation in a school (a peer key never starts with a letter).</summary>
     public static string MentoringKeyOf(long salonId, long studentId) => FormattableString.Invariant($"mentoring:{salonId}:{studentId}");
 
@@ -144,7 +168,7 @@ public sealed class Chat : AggregateRoot
     /// saved for an archive or membership change never races a send for the chat's row.
     /// </summary>
     public ChatSnapshot ToSnapshot() =>
-        new(Id, SalonId, Type, IsActive, IsArchived, _participants.Where(p => p.IsActive).Select(p => p.Participant));
+        new(Id, SalonId, Type, IsActive, IsArchived, _participants.Where(p => p.IsActive).Select(p => p.Participant), IsFrontDesk);
 
     /// <summary>Marks everything up to <paramref name="message"/> read for the reader; the pointer only moves forward.</summary>
     public bool MarkReadUpTo(ParticipantRef reader, ChatMessage message, DateTime now)
@@ -178,6 +202,18 @@ public sealed class Chat : AggregateRoot
         UpdatedAt = now;
         Raise(new ParticipantAdded(this, participant, now));
     }
+
+    /// <summary>A staff user of the salon takes their place at a front-desk chat (they post, so they take part).</summary>
+    public void JoinFrontDesk(ParticipantRef staff, long? staffSalonId, DateTime now)
+    {
+        Guard.Against.NotPermitted(!FrontDeskAdmits(IsFrontDesk, SalonId, staff, staffSalonId), "not_a_participant", "Only the salon's staff may join this chat.");
+        if (!IsActiveParticipant(staff))
+            AddParticipant(staff, now);
+    }
+
+    /// <summary>The front-desk rule, in one place for the aggregate and its snapshot: staff of the chat's own salon.</summary>
+    internal static bool FrontDeskAdmits(bool isFrontDesk, long? chatSalonId, ParticipantRef staff, long? staffSalonId) =>
+        isFrontDesk && staff.Type == ParticipantType.User && staffSalonId is not null && staffSalonId == chatSalonId;
 
     public void RemoveParticipant(ParticipantRef participant, DateTime now)
     {

@@ -11,13 +11,14 @@ public sealed class ChatSnapshot
 {
     private readonly HashSet<ParticipantRef> _activeParticipants;
 
-    public ChatSnapshot(long id, long? salonId, ChatType type, bool isActive, bool isArchived, IEnumerable<ParticipantRef> activeParticipants)
+    public ChatSnapshot(long id, long? salonId, ChatType type, bool isActive, bool isArchived, IEnumerable<ParticipantRef> activeParticipants, bool isFrontDesk = false)
     {
         Id = Guard.Against.NegativeOrZero(id);
         SalonId = salonId;
         Type = type;
         IsActive = isActive;
         IsArchived = isArchived;
+        IsFrontDesk = isFrontDesk;
         _activeParticipants = new HashSet<ParticipantRef>(activeParticipants);
     }
 
@@ -31,6 +32,12 @@ public sealed class ChatSnapshot
     public bool IsActive { get; }
 
     public bool IsArchived { get; }
+
+    /// <summary>Every staff user of the salon may read and post, as at a front desk (<see cref="Chat.IsFrontDesk"/>).</summary>
+    public bool IsFrontDesk { get; }
+
+    /// <summary>Whether the staff user of this salon may act here without being a participant yet.</summary>
+    public bool IsOpenTo(ParticipantRef staff, long? staffSalonId) => Chat.FrontDeskAdmits(IsFrontDesk, SalonId, staff, staffSalonId);
 
     public IReadOnlyCollection<ParticipantRef> ActiveParticipants => _activeParticipants;
 
@@ -48,6 +55,17 @@ public sealed class ChatSnapshot
         Guard.Against.RuleBroken(!IsActive, "chat_inactive", "The chat is closed.");
         Guard.Against.RuleBroken(replyTo is not null && replyTo.ChatId != Id, "reply_to_other_chat", "A reply must target a message of the same chat.");
         return ChatMessage.ForChat(Id, sender, body.Normalized(), replyTo?.Id, clientMessageId, now);
+    }
+
+    /// <summary>
+    /// A message of the service itself (a stay's welcome, a room change): no participant sends it, so no
+    /// membership applies, but a closed or archived chat takes nothing.
+    /// </summary>
+    public ChatMessage PostSystemMessage(string text, DateTime now)
+    {
+        Guard.Against.RuleBroken(IsArchived, "chat_archived", "The chat is archived; unarchive it to send messages.");
+        Guard.Against.RuleBroken(!IsActive, "chat_inactive", "The chat is closed.");
+        return ChatMessage.ForChat(Id, ParticipantRef.System, MessageBody.SystemNotice(text), null, null, now);
     }
 }
 

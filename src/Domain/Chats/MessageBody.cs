@@ -10,6 +10,14 @@ public sealed record MessageBody(MessageType Type, string? Content, string? Medi
 
     public static MessageBody Text(string content, EntityReference? entity = null) => new(MessageType.Text, content, null, entity);
 
+    /// <summary>What the service says in a chat (<see cref="ChatSnapshot.PostSystemMessage"/>): plain text, checked here.</summary>
+    internal static MessageBody SystemNotice(string content)
+    {
+        var text = Guard.Against.NullOrWhiteSpace(content).Trim();
+        Guard.Against.RuleBroken(text.Length > MaxContentLength, "content_too_long", $"Message content is longer than {MaxContentLength} characters.");
+        return new MessageBody(MessageType.System, text);
+    }
+
     /// <summary>Checks the shape rules every posted or edited message obeys, whoever sends it.</summary>
     internal MessageBody Normalized()
     {

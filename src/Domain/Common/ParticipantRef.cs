@@ -7,5 +7,8 @@ public readonly record struct ParticipantRef(ParticipantType Type, long Id)
 
     public static ParticipantRef Customer(long id) => new(ParticipantType.Customer, id);
 
+    /// <summary>The service itself, as the sender of system messages.</summary>
+    public static ParticipantRef System { get; } = new(ParticipantType.System, 0);
+
     public override string ToString() => $"{Type.ToString().ToLowerInvariant()}:{Id}";
 }

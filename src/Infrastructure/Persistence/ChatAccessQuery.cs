@@ -21,7 +21,7 @@ internal sealed class ChatAccessQuery : IChatAccessQuery
 
     public async Task<ChatAccessInfo?> ForChatAsync(long chatId, ParticipantRef caller, CancellationToken cancellationToken) =>
         await _chats.FindAsync(chatId, cancellationToken) is { } chat
-            ? new ChatAccessInfo(chat.Id, chat.SalonId, chat.IsActiveParticipant(caller))
+            ? new ChatAccessInfo(chat.Id, chat.SalonId, chat.IsActiveParticipant(caller), chat.IsFrontDesk)
             : null;
 
     // Sets are taken into locals first: EF reads a captured local as a value, but compiles a delegate on
@@ -36,7 +36,7 @@ internal sealed class ChatAccessQuery : IChatAccessQuery
             .Where(m => m.Id == messageId)
             .Join(chats, m => m.ChatId, c => c.Id, (m, c) => c)
             .Select(c => new ChatAccessInfo(c.Id, c.SalonId, participants.Any(p =>
-                p.ChatId == c.Id && p.IsActive && p.ParticipantType == type && p.ParticipantId == id)))
+                p.ChatId == c.Id && p.IsActive && p.ParticipantType == type && p.ParticipantId == id), c.IsFrontDesk))
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Mentoring;
+using CleanChat.Domain.Stays;
 using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
 
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
 
+    public DbSet<Stay> Stays => Set<Stay>();
+
     // Queries never need change tracking: reads are cheaper and cannot be saved by accident.
     IQueryable<Chat> IChatReadModel.Chats => Chats.AsNoTracking();
 
@@ -46,6 +49,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
     IQueryable<UploadedFile> IChatReadModel.UploadedFiles => UploadedFiles.AsNoTracking();
 
     IQueryable<Mentorship> IChatReadModel.Mentorships => Mentorships.AsNoTracking();
+
+    IQueryable<Stay> IChatReadModel.Stays => Stays.AsNoTracking();
 
     /// <summary>The chat's shadow property holding its latest message's sequence number (column <c>last_seq</c>).</summary>
     public const string LastSeqProperty = "LastSeq";

@@ -28,10 +28,10 @@ public sealed class ChatSocketServer
 
     /// <param name="socket">The accepted socket.</param>
     /// <param name="token">The access token the client presented, if any.</param>
-    /// <param name="endpointType">Who this endpoint is for: staff and customers each have their own.</param>
+    /// <param name="endpointType">Who this endpoint is for: staff and customers each have their own on the salon protocol; null for both.</param>
     /// <param name="codec">The client protocol the endpoint speaks.</param>
     /// <param name="requestAborted">Fires when the connection is gone.</param>
-    public async Task ServeAsync(WebSocket socket, string? token, ParticipantType endpointType, IRealtimeCodec codec, CancellationToken requestAborted)
+    public async Task ServeAsync(WebSocket socket, string? token, ParticipantType? endpointType, IRealtimeCodec codec, CancellationToken requestAborted)
     {
         var validated = await _tokens.ValidateAsync(token);
         if (validated is not { } identity)
@@ -40,7 +40,7 @@ public sealed class ChatSocketServer
             return;
         }
 
-        if (identity.Caller.Participant.Type != endpointType)
+        if (endpointType is { } only && identity.Caller.Participant.Type != only)
         {
             await RefuseAsync(socket, endpointType == ParticipantType.User ? "Staff endpoint: use the customer endpoint" : "Customer endpoint: use the staff endpoint");
             return;
@@ -52,6 +52,9 @@ public sealed class ChatSocketServer
             await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
             return;
         }
+
+        if (codec.CustomersFollowTheirStays && identity.Caller.IsCustomer)
+            await _dispatcher.FollowOwnStaysAsync(connection, requestAborted);
 
         await _session.RunAsync(socket, connection, requestAborted);
     }

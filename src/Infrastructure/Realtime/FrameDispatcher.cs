@@ -1,9 +1,12 @@
 using System.Collections.Frozen;
 using CleanChat.Application.Chats.Commands.SendTyping;
 using CleanChat.Application.Chats.Queries.JoinChat;
+using CleanChat.Application.Chats.Queries.ListChats;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Queries.GetChatHistory;
+using CleanChat.Application.Stays.Queries.FindStayConversation;
+using CleanChat.Application.Stays.Queries.ListStayConversations;
 using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Realtime.Protocol;
 using MediatR;
@@ -70,12 +73,10 @@ public sealed class FrameDispatcher
             return Task.CompletedTask;
         },
         ["join_chat"] = static (d, connection, frame, ct) => d.JoinAsync(connection, frame, ct),
-        ["leave_chat"] = static (d, connection, frame, _) =>
-        {
-            d._gateway.Leave(connection, Required(frame.ChatId, "chat_id"));
-            return Task.CompletedTask;
-        },
-        ["send_message"] = static (d, connection, frame, ct) => d.SendAsync(connection, frame.ToCommand(JoinedChat(connection, frame)), ct),
+        ["leave_chat"] = static async (d, connection, frame, ct) =>
+            d._gateway.Leave(connection, await d.ChatOfAsync(connection, frame, ct), frame.StayId),
+        ["send_message"] = static async (d, connection, frame, ct) =>
+            await d.SendAsync(connection, frame.ToCommand(frame.StayId is null ? JoinedChat(connection, frame) : await d.ChatOfAsync(connection, frame, ct)), ct),
         ["typing"] = static (d, connection, frame, ct) =>
             d.SendAsync(connection, new SendTypingCommand(JoinedChat(connection, frame), Required(frame.IsTyping, "is_typing")), ct),
         ["read_message"] = static (d, connection, frame, ct) =>
@@ -93,12 +94,30 @@ public sealed class FrameDispatcher
 
     private async Task JoinAsync(RealtimeConnection connection, ClientFrame frame, CancellationToken cancellationToken)
     {
-        var chatToJoin = Required(frame.ChatId, "chat_id");
+        var chatToJoin = await ChatOfAsync(connection, frame, cancellationToken);
         var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin, frame.LastSeq), cancellationToken);
         if (frame.LastSeq is { } lastSeq)
             await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
         else
-            _gateway.Join(connection, chatToJoin, joined.LastMessageId);
+            _gateway.Join(connection, chatToJoin, joined.LastMessageId, frame.StayId);
+    }
+
+    // The chat a frame names: by id, or (the hotel protocol) by its stay, which the core looks up with the
+    // socket owner's rights, so a stay of another hotel or another guest is as unknown as a missing one.
+    private async Task<long> ChatOfAsync(RealtimeConnection connection, ClientFrame frame, CancellationToken cancellationToken) =>
+        frame.StayId is { } stayId
+            ? await SendAsync(connection, new FindStayConversationQuery(stayId), cancellationToken)
+            : Required(frame.ChatId, "chat_id");
+
+    /// <summary>
+    /// A guest's socket of a protocol whose guests follow their stays (<see cref="IRealtimeCodec.CustomersFollowTheirStays"/>):
+    /// joins the conversations of their stays, the newest first, up to a page of them.
+    /// </summary>
+    public async Task FollowOwnStaysAsync(RealtimeConnection connection, CancellationToken cancellationToken)
+    {
+        var stays = await SendAsync(connection, new ListStayConversationsQuery(Active: null, PageSize: ListChatsPaging.MaxPageSize), cancellationToken);
+        foreach (var stay in stays.Conversations)
+            _gateway.Join(connection, stay.Chat.Id, lastMessageId: null);
     }
 
     // A reconnecting client names the last seq it saw; it gets what it missed (as it is now: edited or

@@ -43,6 +43,15 @@ public sealed class NotificationDelivery
 
                 break;
 
+            case NotificationAudience.SalonStaff staff:
+                foreach (var connection in _registry.All)
+                {
+                    if (connection.Caller.IsStaff && connection.Caller.SalonId == staff.SalonId)
+                        Send(connection, frames.For(connection));
+                }
+
+                break;
+
             case NotificationAudience.FollowersAnd followersAnd:
                 ToFollowers(notification, frames, except: null);
                 foreach (var participant in followersAnd.Participants)
@@ -60,6 +69,8 @@ public sealed class NotificationDelivery
 
         if (notification.StopsFollowing is { } leaving)
             StopFollowing(notification.ChatId, leaving);
+        if (notification.StartsFollowing is { } arriving)
+            StartFollowing(notification.ChatId, arriving);
     }
 
     private void ToFollowers(ChatNotification notification, FramesByCodec frames, Guid? except)
@@ -77,6 +88,15 @@ public sealed class NotificationDelivery
                 continue;
             if (connection.TrySendChatFrame(notification.ChatId, notification.Seq, frame) && posted is not null && connection.Participant != sender)
                 _deliveries.Delivered(notification.ChatId, connection.Participant, posted.Id);
+        }
+    }
+
+    private void StartFollowing(long chatId, ParticipantRef participant)
+    {
+        foreach (var connection in _registry.ConnectionsOf(participant))
+        {
+            if (connection.Codec.CustomersFollowTheirStays)
+                _registry.Join(connection, chatId);
         }
     }
 

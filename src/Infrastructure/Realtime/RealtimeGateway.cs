@@ -60,10 +60,10 @@ public sealed class RealtimeGateway : ISessionSockets
         return (connection, result);
     }
 
-    public void Join(RealtimeConnection connection, long chatId, long? lastMessageId)
+    public void Join(RealtimeConnection connection, long chatId, long? lastMessageId, long? stayId = null)
     {
         var first = _registry.Join(connection, chatId);
-        connection.TrySend(new JoinedReply(chatId, lastMessageId));
+        connection.TrySend(new JoinedReply(chatId, lastMessageId, stayId));
         if (first)
             _delivery.Deliver(new ParticipantJoinedChatNotification(chatId, connection.Participant), connection.Id);
     }
@@ -74,21 +74,21 @@ public sealed class RealtimeGateway : ISessionSockets
     /// them through. Subscribing before reading the missed messages is what leaves no gap: a message
     /// committed after that read is announced after this subscription, so it is among the held frames.
     /// </summary>
-    public void BeginCatchUp(RealtimeConnection connection, long chatId, long? lastMessageId)
+    public void BeginCatchUp(RealtimeConnection connection, long chatId, long? lastMessageId, long? stayId = null)
     {
         connection.HoldChatFrames(chatId);
-        Join(connection, chatId, lastMessageId);
+        Join(connection, chatId, lastMessageId, stayId);
     }
 
     /// <summary>Sends what was held during the replay, minus the messages the replay already carried.</summary>
     public void EndCatchUp(RealtimeConnection connection, long chatId, long replayedUpToSeq) =>
         connection.ReleaseChatFrames(chatId, replayedUpToSeq);
 
-    public void Leave(RealtimeConnection connection, long chatId)
+    public void Leave(RealtimeConnection connection, long chatId, long? stayId = null)
     {
         if (_registry.Leave(connection, chatId))
             _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
-        connection.TrySend(new LeftReply(chatId));
+        connection.TrySend(new LeftReply(chatId, stayId));
     }
 
     /// <summary>Forgets a finished connection and tells its chats when the participant is gone from them.</summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CleanChat.WebApi.Realtime;
 
 /// <summary>
-/// The two WebSocket endpoints of the salon guide. Here only what is answered over HTTP before the
+/// The two WebSocket endpoints of the salon guide (and the handshake other token-authenticated sockets share). Here only what is answered over HTTP before the
 /// upgrade (not a WebSocket request, a foreign origin, a full server); the socket itself is served by
 /// the gateway in Infrastructure (<see cref="ChatSocketServer"/>).
 /// </summary>
@@ -18,12 +18,18 @@ public static class ChatSocketEndpoints
 
     public static IEndpointRouteBuilder MapChatSockets(this IEndpointRouteBuilder app)
     {
-        app.Map(StaffPath, context => AcceptAsync(context, ParticipantType.User)).ExcludeFromDescription();
-        app.Map(CustomerPath, context => AcceptAsync(context, ParticipantType.Customer)).ExcludeFromDescription();
+        app.Map(StaffPath, context => AcceptAsync(context, (server, socket, token) =>
+            server.ServeAsync(socket, token, ParticipantType.User, SalonGuideCodec.Instance, context.RequestAborted))).ExcludeFromDescription();
+        app.Map(CustomerPath, context => AcceptAsync(context, (server, socket, token) =>
+            server.ServeAsync(socket, token, ParticipantType.Customer, SalonGuideCodec.Instance, context.RequestAborted))).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task AcceptAsync(HttpContext context, ParticipantType endpointType)
+    /// <summary>
+    /// The handshake of every token-authenticated socket: refusals over HTTP, then the upgrade; <paramref name="serve"/>
+    /// then runs the accepted socket with the token the client presented (if any).
+    /// </summary>
+    internal static async Task AcceptAsync(HttpContext context, Func<ChatSocketServer, System.Net.WebSockets.WebSocket, string?, Task> serve)
     {
         var services = context.RequestServices;
         var gateway = services.GetRequiredService<RealtimeGateway>();
@@ -57,7 +63,7 @@ public static class ChatSocketEndpoints
         });
 
         var token = context.Request.Query["token"].FirstOrDefault() ?? BearerToken(context.Request);
-        await services.GetRequiredService<ChatSocketServer>().ServeAsync(socket, token, endpointType, SalonGuideCodec.Instance, context.RequestAborted);
+        await serve(services.GetRequiredService<ChatSocketServer>(), socket, token);
     }
 
     private static string? BearerToken(HttpRequest request)

@@ -72,8 +72,9 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse> : IPipelineBeh
         if (access is null || !CanSee(access, caller))
             throw new NotFoundException(what);
 
-        // A salon admin sees every chat of the salon, but acting as a participant needs membership.
-        if (level == ChatAccessLevel.Participant && !access.IsActiveParticipant)
+        // A salon admin sees every chat of the salon, but acting as a participant needs membership (or a
+        // front desk, where every staff user of the salon counts as one).
+        if (level == ChatAccessLevel.Participant && !access.IsActiveParticipant && !AtFrontDesk(access, caller))
             throw new ForbiddenException("Only participants of this chat may do this.");
     }
 
@@ -83,6 +84,9 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse> : IPipelineBeh
         if (caller.IsStaff && caller.SalonId != access.SalonId)
             return false;
 
-        return access.IsActiveParticipant || caller.IsSalonAdmin;
+        return access.IsActiveParticipant || caller.IsSalonAdmin || AtFrontDesk(access, caller);
     }
+
+    private static bool AtFrontDesk(ChatAccessInfo access, Caller caller) =>
+        access.IsFrontDesk && caller.IsStaff && caller.SalonId == access.SalonId;
 }

@@ -1,6 +1,7 @@
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Mentoring;
+using CleanChat.Domain.Stays;
 using CleanChat.Domain.Uploads;
 
 namespace CleanChat.Application.Common.Interfaces;
@@ -24,4 +25,6 @@ public interface IChatReadModel
     IQueryable<UploadedFile> UploadedFiles { get; }
 
     IQueryable<Mentorship> Mentorships { get; }
+
+    IQueryable<Stay> Stays { get; }
 }

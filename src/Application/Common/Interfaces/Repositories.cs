@@ -1,6 +1,7 @@
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Mentoring;
+using CleanChat.Domain.Stays;
 
 namespace CleanChat.Application.Common.Interfaces;
 
@@ -67,6 +68,14 @@ public interface IMentorshipRepository
     void Add(Mentorship mentorship);
 
     void Remove(Mentorship mentorship);
+}
+
+public interface IStayRepository
+{
+    /// <summary>The hotel's stay with the hotel system's id <paramref name="stayId"/>, tracked.</summary>
+    Task<Stay?> FindAsync(long salonId, long stayId, CancellationToken cancellationToken);
+
+    void Add(Stay stay);
 }
 
 public interface ILoginSessionRepository

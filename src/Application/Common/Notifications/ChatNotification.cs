@@ -24,6 +24,12 @@ public abstract record ChatNotification(long ChatId)
     public virtual ParticipantRef? StopsFollowing => null;
 
     /// <summary>
+    /// A participant whose sockets that follow their chats by themselves (a hotel guest's) start following
+    /// this chat once told, so what comes next in it reaches them.
+    /// </summary>
+    public virtual ParticipantRef? StartsFollowing => null;
+
+    /// <summary>
     /// Who caused it, where a protocol shows that to them differently (the mentoring protocol's
     /// <c>is_own_message</c>): the sender of a message, the reader of a receipt.
     /// </summary>

@@ -24,7 +24,12 @@ public abstract record NotificationAudience
     /// </summary>
     public static NotificationAudience ChatFollowersAndEverySocketOf(IReadOnlyList<ParticipantRef> participants) => new FollowersAnd(participants);
 
+    /// <summary>Every socket of the salon's staff, whatever they follow (a front-desk chat opened).</summary>
+    public static NotificationAudience StaffOfSalon(long salonId) => new SalonStaff(salonId);
+
     public sealed record Followers(bool ExceptOrigin) : NotificationAudience;
+
+    public sealed record SalonStaff(long SalonId) : NotificationAudience;
 
     public sealed record OwnSockets(ParticipantRef Participant) : NotificationAudience;
 

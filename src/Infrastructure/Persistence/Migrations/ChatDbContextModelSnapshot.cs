@@ -209,6 +209,10 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_archived");
 
+                    b.Property<bool>("IsFrontDesk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_front_desk");
+
                     b.Property<DateTime?>("LastMessageAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_message_at");
@@ -481,6 +485,61 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.ToTable("mentorships", (string)null);
                 });
 
+            modelBuilder.Entity("CleanChat.Domain.Stays.Stay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckIn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly>("CheckOut")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("GuestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guest_id");
+
+                    b.Property<string>("RoomNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_number");
+
+                    b.Property<long>("SalonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("salon_id");
+
+                    b.Property<long>("StayId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestId", "StayId");
+
+                    b.HasIndex("SalonId", "StayId")
+                        .IsUnique();
+
+                    b.ToTable("stays", (string)null);
+                });
+
             modelBuilder.Entity("CleanChat.Domain.Uploads.UploadedFile", b =>
                 {
                     b.Property<long>("Id")
@@ -604,6 +663,21 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                     b.HasOne("CleanChat.Domain.Accounts.Customer", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanChat.Domain.Stays.Stay", b =>
+                {
+                    b.HasOne("CleanChat.Domain.Accounts.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CleanChat.Domain.Accounts.Salon", null)
+                        .WithMany()
+                        .HasForeignKey("SalonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

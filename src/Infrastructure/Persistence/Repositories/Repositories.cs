@@ -2,6 +2,7 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Mentoring;
+using CleanChat.Domain.Stays;
 using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,4 +128,16 @@ internal sealed class LoginSessionRepository : ILoginSessionRepository
         _db.LoginSessions.FirstOrDefaultAsync(s => s.TokenHash == tokenHash, cancellationToken);
 
     public void Add(LoginSession session) => _db.LoginSessions.Add(session);
+}
+
+internal sealed class StayRepository : IStayRepository
+{
+    private readonly ChatDbContext _db;
+
+    public StayRepository(ChatDbContext db) => _db = db;
+
+    public Task<Stay?> FindAsync(long salonId, long stayId, CancellationToken cancellationToken) =>
+        _db.Stays.FirstOrDefaultAsync(s => s.SalonId == salonId && s.StayId == stayId, cancellationToken);
+
+    public void Add(Stay stay) => _db.Stays.Add(stay);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CleanChat.Application.Messages.Commands.SendMessage;
 
 namespace CleanChat.Infrastructure.Realtime.Protocol;
@@ -19,4 +20,11 @@ public sealed record ClientFrame : SendMessageBody
 
     /// <summary>On <c>join_chat</c>: the last seq this client saw, to be caught up from.</summary>
     public long? LastSeq { get; init; }
+
+    /// <summary>
+    /// The hotel protocol names a conversation by its stay (the hotel system's id) instead of the chat id;
+    /// the dispatcher finds the chat. Not part of the salon protocol, so never read from its JSON.
+    /// </summary>
+    [JsonIgnore]
+    public long? StayId { get; init; }
 }

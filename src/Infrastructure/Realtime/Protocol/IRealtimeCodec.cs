@@ -18,6 +18,12 @@ public interface IRealtimeCodec
     /// </summary>
     bool SetsOwnFrames { get; }
 
+    /// <summary>
+    /// Whether a customer's socket follows their own hotel stays' conversations without asking (the hotel
+    /// protocol's guests): joined to them on connect, and to a new one when it opens.
+    /// </summary>
+    bool CustomersFollowTheirStays => false;
+
     /// <summary>The frame for a notification, or an empty one when the protocol has nothing to say about it.</summary>
     /// <param name="toActor">The recipient caused the notification (only asked when <see cref="SetsOwnFrames"/>).</param>
     ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CleanChat.Application.Chats;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Messages;
+using CleanChat.Application.Stays;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Serialization;
 
@@ -50,6 +51,7 @@ public sealed class SalonGuideCodec : IRealtimeCodec
         DeliveryReceiptNotification n => Serialize(new DeliveryReceiptFrame("delivery_receipt", n.ChatId, n.MessageId, n.Recipient.Type, n.Recipient.Id, n.DeliveredAt)),
         TypingNotification n => Serialize(new TypingFrame("typing", n.ChatId, n.Participant.Type, n.Participant.Id, n.IsTyping)),
         ChatCreatedNotification n => Serialize(new ChatFrame("chat_created", n.ChatId)),
+        StayConversationOpenedNotification n => Serialize(new ChatFrame("chat_created", n.ChatId)),
         ChatArchiveStateChangedNotification n => Serialize(new ChatFrame(n.IsArchived ? "chat_archived" : "chat_unarchived", n.ChatId)),
         ParticipantAddedNotification n => Participant("participant_added", n.ChatId, n.Participant),
         ParticipantRemovedNotification n => Participant("participant_removed", n.ChatId, n.Participant),

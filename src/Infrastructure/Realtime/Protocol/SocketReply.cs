@@ -9,9 +9,11 @@ public abstract record SocketReply;
 /// <summary>The socket is open and authenticated as this participant.</summary>
 public sealed record ConnectedReply(ParticipantRef Participant) : SocketReply;
 
-public sealed record JoinedReply(long ChatId, long? LastMessageId) : SocketReply;
+/// <param name="StayId">The stay the client named the chat by, in the hotel protocol.</param>
+public sealed record JoinedReply(long ChatId, long? LastMessageId, long? StayId = null) : SocketReply;
 
-public sealed record LeftReply(long ChatId) : SocketReply;
+/// <param name="StayId">The stay the client named the chat by, in the hotel protocol.</param>
+public sealed record LeftReply(long ChatId, long? StayId = null) : SocketReply;
 
 /// <summary>A rejoin missed too much to replay over the socket: fetch history after <see cref="LastSeq"/> over REST instead.</summary>
 public sealed record ReloadHistoryReply(long ChatId, long LastSeq) : SocketReply;

@@ -1,3 +1,4 @@
+using CleanChat.Application.Chats;
 using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
@@ -37,10 +38,13 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IChatNotifier _notifier;
     private readonly IUploadedFileRepository _uploads;
     private readonly ICurrentCaller _currentCaller;
+    private readonly FrontDeskMembership _frontDesk;
     private readonly TimeProvider _time;
 
-    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantProfiles profiles, IChatNotifier notifier, IUploadedFileRepository uploads, ICurrentCaller currentCaller, TimeProvider time)
+    public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantProfiles profiles, IChatNotifier notifier,
+        IUploadedFileRepository uploads, ICurrentCaller currentCaller, FrontDeskMembership frontDesk, TimeProvider time)
     {
+        _frontDesk = frontDesk;
         _uploads = uploads;
         _notifier = notifier;
         _chats = chats;
@@ -55,7 +59,7 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
     {
         var caller = _currentCaller.Required();
-        var chat = await _chats.FindAsync(request.ChatId, cancellationToken) ?? throw new NotFoundException("Chat");
+        var chat = await _frontDesk.ForSenderAsync(await _chats.FindAsync(request.ChatId, cancellationToken) ?? throw new NotFoundException("Chat"), caller, cancellationToken);
         var replyTo = await FindReplyTargetAsync(request, cancellationToken);
 
         var entity = request.EntityType is { } type && request.EntityId is { } id ? new EntityReference(type, id, request.EntityTitle) : null;
