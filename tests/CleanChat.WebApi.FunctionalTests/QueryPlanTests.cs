@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
+using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 
 namespace CleanChat.WebApi.FunctionalTests;
@@ -57,7 +58,7 @@ public partial class QueryPlanTests
     }
 
     [Fact]
-    public async Task The_mentoring_reads_and_session_lookups_find_their_rows_through_indexes()
+    public async Task The_mentoring_and_hotel_reads_and_session_lookups_find_their_rows_through_indexes()
     {
         using var factory = new RealtimeFactory();
         var school = await MentoringWorld.CreateAsync(factory);
@@ -83,9 +84,28 @@ public partial class QueryPlanTests
 
         (await school.World.Admin.Client.GetAsync($"/api/v1/students/{school.Student.Id}/mentor")).EnsureSuccessStatusCode();
 
-        var tables = new[] { "chat_messages", "login_sessions", "mentorships" };
+        // The hotel dialect's reads: stays by the hotel's own id and by guest, its conversation lists.
+        var recorded = factory.Sql.StopRecording().ToList();
+        var stay = await (await school.World.Staff.Client.PostAsJsonAsync("/api/message_manager/stays/", new
+        {
+            stay_id = 4242, customer_id = school.World.OtherCustomer.Id, room_number = "7", check_in = "2026-12-04", check_out = "2026-12-05",
+        })).ReadJsonAsync();
+        var stayChat = stay["conversation"]!["id"]!.GetValue<long>();
+        factory.Sql.StartRecording();
+        (await school.World.Staff.Client.GetAsync("/api/message_manager/conversations/?active=true")).EnsureSuccessStatusCode();
+        (await school.World.OtherCustomer.Client.GetAsync("/api/message_manager/conversations/")).EnsureSuccessStatusCode();
+        (await school.World.Staff.Client.GetAsync($"/api/message_manager/conversations/{stayChat}/messages/")).EnsureSuccessStatusCode();
+        (await school.World.Staff.Client.PatchAsJsonAsync("/api/message_manager/stays/4242/", new { room_number = "8" })).EnsureSuccessStatusCode();
+        await using (var guest = await SocketClient.ConnectAsync(factory.SocketUri("/ws/message_manager/", school.World.OtherCustomer.Token)))
+        {
+            await guest.SendAsync(new { command = "subscribe_to_conversation", stay_id = 4242 });
+            await guest.WaitForAsync("subscribed");
+        }
+
+        recorded.AddRange(factory.Sql.StopRecording());
+        var tables = new[] { "chat_messages", "login_sessions", "mentorships", "stays" };
         var checkedStatements = 0;
-        foreach (var command in factory.Sql.StopRecording())
+        foreach (var command in recorded)
         {
             var aliases = TableAlias().Matches(command.Text).Where(m => tables.Contains(m.Groups[1].Value)).Select(m => m.Groups[2].Value).ToHashSet();
             if (!tables.Any(t => command.Text.Contains($"\"{t}\"", StringComparison.Ordinal)))

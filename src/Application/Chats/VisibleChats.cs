@@ -17,9 +17,11 @@ internal static class VisibleChats
         if (!caller.IsStaff)
             return mine;
 
+        // Staff see the chats they take part in, and every front desk of their salon (a hotel's stays).
         var salonId = caller.SalonId;
         return caller.IsSalonAdmin
             ? read.Chats.Where(c => c.SalonId == salonId)
-            : mine.Where(c => c.SalonId == salonId);
+            : read.Chats.Where(c => c.SalonId == salonId && (c.IsFrontDesk || participants.Any(p =>
+                p.ChatId == c.Id && p.IsActive && p.ParticipantType == me.Type && p.ParticipantId == me.Id)));
     }
 }

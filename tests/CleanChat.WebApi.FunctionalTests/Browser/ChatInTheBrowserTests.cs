@@ -49,6 +49,29 @@ public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task A_hotel_stays_conversation_is_on_every_staff_list_shows_the_service_as_notices_and_any_staff_member_answers()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var stay = await (await world.Admin.Client.PostAsJsonAsync("/api/message_manager/stays/", new
+        {
+            stay_id = Random.Shared.NextInt64(1, long.MaxValue / 2), customer_id = world.Customer.Id, room_number = "204", check_in = "2026-12-04", check_out = "2026-12-06",
+        })).ReadJsonAsync();
+        var chatId = stay["conversation"]!["id"]!.GetValue<long>();
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+
+        // Not a participant yet: the front desk is open to every staff member of the hotel.
+        await staff.OpenChatAsync(chatId);
+        await Expect(staff.Page.Locator(".messages .message.notice")).ToContainTextAsync("Your room is 204", WithinTwoSecondsText);
+        (await staff.Page.Locator(".messages .message.notice .sender").CountAsync()).ShouldBe(0);
+        await staff.SendAsync("Anything you need, just write.");
+
+        await Expect(staff.Message("Anything you need, just write.").Locator(".status-mark")).ToHaveAttributeAsync("data-status", "sent");
+        var seen = await (await world.Customer.Client.GetAsync($"/api/message_manager/conversations/{chatId}/messages/")).ReadJsonAsync();
+        seen["results"]!.AsArray().Last()!["text"]!.GetValue<string>().ShouldBe("Anything you need, just write.");
+        await staff.ScreenshotAsync("hotel-front-desk");
+    }
+
+    [Fact]
     public async Task Markup_in_a_message_is_shown_as_text_and_runs_nothing()
     {
         var world = await TestWorld.CreateAsync(_server.Host);

@@ -244,6 +244,19 @@ public class HotelDialectTests : IClassFixture<RealtimeFactory>
         chat["participants"]!.AsArray().ShouldContain(p => p!["participant_type"]!.GetValue<string>() == "user" && p["participant_id"]!.GetValue<long>() == world.Colleague.Id);
     }
 
+    [Fact]
+    public async Task The_socket_takes_the_token_in_the_header_too_and_closes_a_bad_one_with_1008()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+
+        await using var byHeader = await SocketClient.ConnectAsync(_factory.SocketUri("/ws/message_manager", null),
+            options => options.SetRequestHeader("Authorization", $"Bearer {world.Customer.Token}"));
+        (await byHeader.WaitForAsync("connected"))["participant_type"]!.GetValue<string>().ShouldBe("customer");
+
+        await using var bad = await SocketClient.ConnectAsync(_factory.SocketUri("/ws/message_manager/", "not-a-token"));
+        (await bad.WaitForCloseAsync()).ShouldBe(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation);
+    }
+
     private static long NewStayId() => Random.Shared.NextInt64(1, long.MaxValue / 2);
 
     private Task<SocketClient> ConnectAsync(Person person) =>

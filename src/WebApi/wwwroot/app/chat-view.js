@@ -298,6 +298,12 @@ export class ChatView {
   }
 
   messageElement(message) {
+    // What the service itself says (a hotel stay's welcome, a room change) reads as a notice, not a bubble.
+    if (message.sender_type === 'system') {
+      return el('li', { class: 'message notice', 'data-message-id': message.id },
+        message.is_deleted ? el('p', { class: 'deleted' }, 'Message deleted') : el('p', { class: 'text' }, message.content ?? ''),
+        el('span', { class: 'meta' }, el('time', { datetime: message.created_at, title: fullTime(message.created_at) }, shortTime(message.created_at))));
+    }
     const mine = senderKey(message) === this.me;
     const body = message.is_deleted
       ? [el('p', { class: 'deleted' }, 'Message deleted')]
