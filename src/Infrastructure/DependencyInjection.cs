@@ -63,7 +63,8 @@ public static class DependencyInjection
         services.AddScoped<IMessageSearch, SqliteMessageSearch>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
-        services.AddSingleton<IParticipantProfiles, ParticipantProfiles>();
+        services.AddSingleton<ParticipantProfiles>();
+        services.AddSingleton<IParticipantProfiles>(sp => sp.GetRequiredService<ParticipantProfiles>());
         services.AddSingleton<CommitOrderedEventDispatcher>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<MessageWriter>());

@@ -85,13 +85,33 @@ public class AccountCommandHandlerTests
     public async Task Register_with_a_taken_phone_number_is_a_conflict_and_adds_nothing()
     {
         var customers = Substitute.For<ICustomerRepository>();
-        customers.FindByPhoneAsync("+1234567890", Arg.Any<CancellationToken>()).Returns(new Customer("+1234567890", null, null, DateTime.UtcNow));
+        var taken = new Customer("+1234567890", null, null, DateTime.UtcNow);
+        taken.SetPasswordHash("someone's-hash");
+        customers.FindByPhoneAsync("+1234567890", Arg.Any<CancellationToken>()).Returns(taken);
         var handler = new RegisterCustomerCommandHandler(customers, _hasher, _unitOfWork, new FakeTimeProvider());
 
         var failure = await Should.ThrowAsync<ConflictException>(() => handler.Handle(new RegisterCustomerCommand("+1234567890", "long-password", null, null), CancellationToken.None));
 
         failure.Code.ShouldBe("phone_number_taken");
         customers.DidNotReceiveWithAnyArgs().Add(default!);
+    }
+
+    [Fact]
+    public async Task Registering_the_phone_of_an_account_a_hotel_created_takes_that_account_over()
+    {
+        var customers = Substitute.For<ICustomerRepository>();
+        var guest = new Customer("+1234567890", "Guest of room 204", null, DateTime.UtcNow);
+        customers.FindByPhoneAsync("+1234567890", Arg.Any<CancellationToken>()).Returns(guest);
+        var handler = new RegisterCustomerCommandHandler(customers, _hasher, _unitOfWork, new FakeTimeProvider());
+
+        var registered = await handler.Handle(new RegisterCustomerCommand("+1234567890", "long-password", "Gina", "Gina@Example.com"), CancellationToken.None);
+
+        guest.PasswordHash.ShouldBe("hash-of-long-password");
+        registered.Name.ShouldBe("Gina");
+        registered.Email.ShouldBe("gina@example.com");
+        customers.DidNotReceiveWithAnyArgs().Add(default!);
+        await Should.ThrowAsync<ConflictException>(() => handler.Handle(new RegisterCustomerCommand("+1234567890", "another-password", null, null), CancellationToken.None));
+        guest.PasswordHash.ShouldBe("hash-of-long-password");
     }
 
     [Fact]

@@ -38,5 +38,22 @@ public sealed class Customer : Entity
 
     public ParticipantRef AsParticipant => ParticipantRef.Customer(Id);
 
+    /// <summary>An account a business created for someone (a hotel's new guest) that nobody has signed up to yet.</summary>
+    public bool IsUnclaimed => PasswordHash.Length == 0;
+
     public void SetPasswordHash(string hash) => PasswordHash = Guard.Against.NullOrWhiteSpace(hash);
+
+    /// <summary>
+    /// The person signs up to the account a business created for them: it gets its first password, and
+    /// the name and e-mail they give (the business's name for them stays when they give none).
+    /// </summary>
+    public void Claim(string passwordHash, string? displayName, string? email)
+    {
+        Guard.Against.RuleBroken(!IsUnclaimed, "phone_number_taken", "An account with this phone number already exists.");
+        SetPasswordHash(passwordHash);
+        if (!string.IsNullOrWhiteSpace(displayName))
+            DisplayName = displayName.Trim();
+        if (!string.IsNullOrWhiteSpace(email))
+            Email = email.Trim().ToLowerInvariant();
+    }
 }

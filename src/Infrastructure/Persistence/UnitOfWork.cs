@@ -23,10 +23,13 @@ internal sealed class UnitOfWork : IUnitOfWork
     private readonly RealtimeFrameContext _origin;
     private readonly SqliteWriteGate _writeGate;
     private readonly ChatDirectory _chatDirectory;
+    private readonly ParticipantProfiles _profiles;
     private readonly CommitOrderedEventDispatcher _orderedEvents;
 
-    public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, SqliteWriteGate writeGate, ChatDirectory chatDirectory, CommitOrderedEventDispatcher orderedEvents)
+    public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, SqliteWriteGate writeGate, ChatDirectory chatDirectory, ParticipantProfiles profiles,
+        CommitOrderedEventDispatcher orderedEvents)
     {
+        _profiles = profiles;
         _orderedEvents = orderedEvents;
         _db = db;
         _origin = origin;
@@ -42,6 +45,7 @@ internal sealed class UnitOfWork : IUnitOfWork
             .ToList();
         var events = withEvents.SelectMany(e => e.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
         var changedChats = ChangedChats();
+        var changedAccounts = ChangedAccounts();
 
         try
         {
@@ -65,11 +69,27 @@ internal sealed class UnitOfWork : IUnitOfWork
             // Even a failed commit may leave a cached snapshot suspect: drop it, the next read reloads.
             foreach (var chat in changedChats)
                 _chatDirectory.Invalidate(chat());
+            foreach (var account in changedAccounts)
+                _profiles.Invalidate(account);
         }
 
         foreach (var entity in withEvents)
             entity.ClearDomainEvents();
     }
+
+    // Accounts that existed before this commit and changed in it (a guest signing up to the account their
+    // hotel made): the profile a message shows is read again. New accounts have no cached profile yet.
+    private List<ParticipantRef> ChangedAccounts() =>
+        _db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Modified)
+            .Select(e => e.Entity switch
+            {
+                Domain.Accounts.Customer customer => customer.AsParticipant,
+                Domain.Accounts.StaffUser user => user.AsParticipant,
+                _ => (ParticipantRef?)null,
+            })
+            .OfType<ParticipantRef>()
+            .ToList();
 
     // Read after the commit, when a new member's chat id is certainly set.
     private List<Func<long>> ChangedChats() =>

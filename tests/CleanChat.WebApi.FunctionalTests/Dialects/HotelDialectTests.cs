@@ -245,6 +245,33 @@ public class HotelDialectTests : IClassFixture<RealtimeFactory>
     }
 
     [Fact]
+    public async Task A_guest_the_hotel_created_signs_up_with_their_phone_and_finds_their_stay()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var phone = $"+1888{Random.Shared.Next(1000000, 9999999)}";
+        var client = _factory.CreateClient();
+        (await world.Staff.Client.PostAsJsonAsync($"{Api}/stays/", new
+        {
+            stay_id = NewStayId(), guest = new { phone_number = phone, name = "Room 12 guest" }, room_number = "12", check_in = "2026-12-10", check_out = "2026-12-12",
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Until they sign up nobody can sign in to the account; signing up takes it over, once.
+        (await client.PostAsJsonAsync("/api/v1/customer-auth/login", new { phone_number = phone, password = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsJsonAsync("/api/v1/customer-auth/login", new { phone_number = phone, password = "guess-a-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var signedUp = await client.PostAsJsonAsync("/api/v1/customer-auth/register", new { phone_number = phone, password = TestWorld.Password, name = "Nora" });
+        signedUp.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsJsonAsync("/api/v1/customer-auth/register", new { phone_number = phone, password = "another-password-1" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var login = await (await client.PostAsJsonAsync("/api/v1/customer-auth/login", new { phone_number = phone, password = TestWorld.Password })).ReadJsonAsync();
+        using var guest = _factory.CreateClient();
+        guest.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login["access_token"]!.GetValue<string>());
+        var mine = await (await guest.GetAsync($"{Api}/conversations/")).ReadJsonAsync();
+        mine["count"]!.GetValue<int>().ShouldBe(1);
+        mine["results"]![0]!["guest"]!["name"]!.GetValue<string>().ShouldBe("Nora");
+        mine["results"]![0]!["room_number"]!.GetValue<string>().ShouldBe("12");
+    }
+
+    [Fact]
     public async Task The_socket_takes_the_token_in_the_header_too_and_closes_a_bad_one_with_1008()
     {
         var world = await TestWorld.CreateAsync(_factory);

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CleanChat.Infrastructure.Persistence.Caching;
 
 /// <summary>
-/// Participants' profiles, cached: every message frame shows its sender, and a profile (name, sign-in
-/// name, e-mail, job title) is set when the account is created and never changes, so one once read stays right.
+/// Participants' profiles, cached: every message frame shows its sender. A profile (name, sign-in name,
+/// e-mail, job title) rarely changes (a guest signing up to the account their hotel made names it anew);
+/// the unit of work drops a changed account's profile when it commits.
 /// </summary>
 internal sealed class ParticipantProfiles : IParticipantProfiles
 {
@@ -20,6 +21,8 @@ internal sealed class ParticipantProfiles : IParticipantProfiles
         _scopes = scopes;
         _cache = new InvalidatingCache<ParticipantRef, ParticipantProfile>(options.Value.CachedNames);
     }
+
+    public void Invalidate(ParticipantRef participant) => _cache.Invalidate(participant);
 
     public ValueTask<ParticipantProfile?> GetAsync(ParticipantRef participant, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync(participant, LoadAsync, cancellationToken);

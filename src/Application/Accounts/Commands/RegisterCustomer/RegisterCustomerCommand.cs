@@ -38,8 +38,17 @@ internal sealed class RegisterCustomerCommandHandler : IRequestHandler<RegisterC
 
     public async Task<CustomerDto> Handle(RegisterCustomerCommand request, CancellationToken cancellationToken)
     {
-        if (await _customers.FindByPhoneAsync(request.PhoneNumber, cancellationToken) is not null)
-            throw new ConflictException("phone_number_taken", "An account with this phone number already exists.");
+        if (await _customers.FindByPhoneAsync(request.PhoneNumber, cancellationToken) is { } existing)
+        {
+            // A hotel created this guest with their stay; signing up is how they take the account over.
+            // Phone numbers are not verified anywhere in the service, so this trusts the number exactly as
+            // registering a new account does.
+            if (!existing.IsUnclaimed)
+                throw new ConflictException("phone_number_taken", "An account with this phone number already exists.");
+            existing.Claim(_hasher.Hash(request.Password), request.Name, request.Email);
+            await _unitOfWork.SaveChangesAsync(cancellationToken);
+            return existing.ToDto();
+        }
 
         var customer = new Customer(request.PhoneNumber, request.Name, request.Email, _time.GetUtcNow().UtcDateTime);
         customer.SetPasswordHash(_hasher.Hash(request.Password));
