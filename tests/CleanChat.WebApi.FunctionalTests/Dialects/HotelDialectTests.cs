@@ -217,6 +217,9 @@ public class HotelDialectTests : IClassFixture<RealtimeFactory>
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await world.Staff.Client.PostAsJsonAsync($"{Api}/stays/", new { stay_id = NewStayId(), room_number = "1", check_in = "2026-12-10", check_out = "2026-12-11" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var noDates = await world.Staff.Client.PostAsJsonAsync($"{Api}/stays/", new { stay_id = NewStayId(), customer_id = world.Customer.Id, room_number = "1" });
+        noDates.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noDates.ReadJsonAsync())["errors"]!["check_in"].ShouldNotBeNull();
         (await world.Staff.Client.PostAsJsonAsync($"{Api}/stays/", new { stay_id = NewStayId(), customer_id = world.Customer.Id, room_number = "1", check_in = "10/12/2026", check_out = "2026-12-11" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await world.Customer.Client.PostAsJsonAsync($"{Api}/stays/", new { stay_id = NewStayId(), customer_id = world.Customer.Id, room_number = "1", check_in = "2026-12-10", check_out = "2026-12-11" }))

@@ -27,7 +27,7 @@ public static class HotelEndpoints
         group.MapPost("/stays", async Task<Created<HotelStay>> (CreateStayRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new CreateStayCommand(body.StayId ?? 0, body.CustomerId, body.Guest?.PhoneNumber, body.Guest?.Name,
-                    body.RoomNumber ?? string.Empty, body.CheckIn ?? default, body.CheckOut ?? default), ct);
+                    body.RoomNumber ?? string.Empty, body.CheckIn, body.CheckOut), ct);
                 return TypedResults.Created($"{Prefix}/stays/{created.Stay.StayId}/", HotelStay.From(created));
             })
             .WithSummary("Staff (or the hotel's system): record a guest's stay; its conversation opens with a welcome")

@@ -18,7 +18,7 @@ namespace CleanChat.Application.Stays.Commands.CreateStay;
 /// staff hear of it.
 /// </summary>
 [Authorize(Callers.Staff)]
-public sealed record CreateStayCommand(long StayId, long? CustomerId, string? GuestPhone, string? GuestName, string RoomNumber, DateOnly CheckIn, DateOnly CheckOut)
+public sealed record CreateStayCommand(long StayId, long? CustomerId, string? GuestPhone, string? GuestName, string RoomNumber, DateOnly? CheckIn, DateOnly? CheckOut)
     : IRequest<StayConversationDto>;
 
 public sealed class CreateStayCommandValidator : AbstractValidator<CreateStayCommand>
@@ -33,7 +33,9 @@ public sealed class CreateStayCommandValidator : AbstractValidator<CreateStayCom
         RuleFor(c => c.GuestPhone!).PhoneNumber().When(c => c.GuestPhone is not null).OverridePropertyName("guest.phone_number");
         RuleFor(c => c.GuestName).MaximumLength(Customer.MaxNameLength).OverridePropertyName("guest.name");
         RuleFor(c => c.RoomNumber).NotEmpty().MaximumLength(Stay.MaxRoomLength).OverridePropertyName("room_number");
-        RuleFor(c => c.CheckOut).GreaterThanOrEqualTo(c => c.CheckIn).WithMessage("check_out cannot come before check_in.").OverridePropertyName("check_out");
+        RuleFor(c => c.CheckIn).NotNull().WithMessage("check_in is required (YYYY-MM-DD).").OverridePropertyName("check_in");
+        RuleFor(c => c.CheckOut).NotNull().WithMessage("check_out is required (YYYY-MM-DD).")
+            .GreaterThanOrEqualTo(c => c.CheckIn).WithMessage("check_out cannot come before check_in.").OverridePropertyName("check_out");
     }
 }
 
@@ -72,7 +74,7 @@ internal sealed class CreateStayCommandHandler : IRequestHandler<CreateStayComma
 
         var guest = await GuestAsync(request, cancellationToken);
         var now = _time.GetUtcNow().UtcDateTime;
-        var stay = Stay.Open(hotel, request.StayId, guest, request.RoomNumber, request.CheckIn, request.CheckOut, now);
+        var stay = Stay.Open(hotel, request.StayId, guest, request.RoomNumber, request.CheckIn!.Value, request.CheckOut!.Value, now);
         var chat = Chat.StartFrontDesk(hotel, guest.AsParticipant, stay.ConversationContext, stay.ConversationKey, now);
         _stays.Add(stay);
         _chats.Add(chat);
