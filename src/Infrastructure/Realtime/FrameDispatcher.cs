@@ -97,7 +97,7 @@ public sealed class FrameDispatcher
         var chatToJoin = await ChatOfAsync(connection, frame, cancellationToken);
         var joined = await SendAsync(connection, new JoinChatQuery(chatToJoin, frame.LastSeq), cancellationToken);
         if (frame.LastSeq is { } lastSeq)
-            await JoinAndReplayAsync(connection, chatToJoin, joined.LastMessageId, lastSeq, cancellationToken);
+            await JoinAndReplayAsync(connection, chatToJoin, joined, lastSeq, cancellationToken);
         else
             _gateway.Join(connection, chatToJoin, joined.LastMessageId, frame.StayId);
     }
@@ -123,16 +123,19 @@ public sealed class FrameDispatcher
     // A reconnecting client names the last seq it saw; it gets what it missed (as it is now: edited or
     // deleted), then the live stream, with nothing lost or repeated in between. Too much missed: it is
     // told to reload over REST rather than flooded.
-    private async Task JoinAndReplayAsync(RealtimeConnection connection, long chatId, long? lastMessageId, long lastSeq, CancellationToken cancellationToken)
+    private async Task JoinAndReplayAsync(RealtimeConnection connection, long chatId, JoinedChatDto joined, long lastSeq, CancellationToken cancellationToken)
     {
-        _gateway.BeginCatchUp(connection, chatId, lastMessageId);
+        _gateway.BeginCatchUp(connection, chatId, joined.LastMessageId);
         var replayedUpTo = lastSeq;
         try
         {
             var missed = await SendAsync(connection, new GetChatHistoryQuery(chatId, PageSize: _gateway.Options.MaxReplayMessages, AfterSeq: lastSeq), cancellationToken);
             if (missed.HasMore)
             {
+                // The reload fetches everything committed so far, so announcements of messages committed
+                // before the join, still on their way, must not follow it as live frames.
                 connection.TrySend(new ReloadHistoryReply(chatId, lastSeq));
+                replayedUpTo = Math.Max(lastSeq, joined.LastSeq);
                 return;
             }
 

@@ -22,7 +22,8 @@ public sealed class JoinChatQueryValidator : AbstractValidator<JoinChatQuery>
         RuleFor(q => q.LastSeq).GreaterThanOrEqualTo(0).When(q => q.LastSeq is not null);
 }
 
-public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId);
+/// <param name="LastSeq">The newest message's seq when joined (0 when none): what a reload of history will cover.</param>
+public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId, long LastSeq = 0);
 
 internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, JoinedChatDto>
 {
@@ -36,7 +37,8 @@ internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, Join
         return await _read.Chats
             .Where(c => c.Id == request.ChatId)
             .Select(c => new JoinedChatDto(c.Id, c.IsArchived,
-                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => (long?)m.Id).FirstOrDefault()))
+                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => (long?)m.Id).FirstOrDefault(),
+                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => m.Seq).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Chat");
     }
