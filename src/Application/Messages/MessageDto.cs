@@ -48,6 +48,9 @@ public sealed record MessageDto
     /// </summary>
     public MessageStatus Status { get; init; } = MessageStatus.Sent;
 
+    /// <summary>Who sent it (the service itself for a system message). A method, so it is no field of the wire shape.</summary>
+    public ParticipantRef Sender() => new(SenderType, SenderUserId ?? SenderCustomerId ?? 0);
+
     /// <summary>What a deleted message still shows: who sent it, when, and where it was; no text and no file.</summary>
     public MessageDto WithoutContent() => this with
     {

@@ -11,7 +11,7 @@ public sealed record MessagePostedNotification(MessageDto Message) : ChatNotific
 
     public override long? Seq => Message.Seq;
 
-    public override ParticipantRef? Actor => new ParticipantRef(Message.SenderType, Message.SenderUserId ?? Message.SenderCustomerId ?? 0);
+    public override ParticipantRef? Actor => Message.Sender();
 
     /// <summary>The sender as protocols that show more than a name describe them (the mentoring one's <c>sender_profile</c>).</summary>
     public ParticipantProfile? SenderProfile { get; init; }

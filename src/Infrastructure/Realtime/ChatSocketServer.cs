@@ -46,15 +46,21 @@ public sealed class ChatSocketServer
             return;
         }
 
-        var (connection, result) = _gateway.Open(socket, identity.Caller, identity.ExpiresAt, codec);
+        // A guest's socket that follows their stays says `connected` only once it does, so nothing sent
+        // after the client hears it can be missed.
+        var followsStays = codec.CustomersFollowTheirStays && identity.Caller.IsCustomer;
+        var (connection, result) = _gateway.Open(socket, identity.Caller, identity.ExpiresAt, codec, announce: !followsStays);
         if (connection is null)
         {
             await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
             return;
         }
 
-        if (codec.CustomersFollowTheirStays && identity.Caller.IsCustomer)
+        if (followsStays)
+        {
             await _dispatcher.FollowOwnStaysAsync(connection, requestAborted);
+            connection.TrySend(new ConnectedReply(identity.Caller.Participant));
+        }
 
         await _session.RunAsync(socket, connection, requestAborted);
     }

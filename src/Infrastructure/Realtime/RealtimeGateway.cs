@@ -40,7 +40,8 @@ public sealed class RealtimeGateway : ISessionSockets
 
     /// <summary>Registers an authenticated socket; on success it has already been sent its <c>connected</c> frame.</summary>
     /// <param name="sessionId">The browser session that signed the socket in, if one did: the socket closes when it ends.</param>
-    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec, long? sessionId = null)
+    /// <param name="announce">Send <c>connected</c> now; false when the caller sends it once the socket follows what it should.</param>
+    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec, long? sessionId = null, bool announce = true)
     {
         var connection = new RealtimeConnection(socket, caller, codec, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger)
         {
@@ -56,7 +57,8 @@ public sealed class RealtimeGateway : ISessionSockets
             _ => connection.RequestClose(CloseCodes.PolicyViolation, "Token expired"),
             null, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
-        connection.TrySend(new ConnectedReply(caller.Participant));
+        if (announce)
+            connection.TrySend(new ConnectedReply(caller.Participant));
         return (connection, result);
     }
 

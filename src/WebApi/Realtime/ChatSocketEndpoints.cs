@@ -72,7 +72,8 @@ public static class ChatSocketEndpoints
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
-    private static ValueTask Problem(HttpContext context, int status, string detail)
+    /// <summary>A refusal before the upgrade, as problem details (shared by every socket endpoint).</summary>
+    internal static ValueTask Problem(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -6,6 +6,7 @@ using CleanChat.Infrastructure.Identity;
 using CleanChat.Infrastructure.Realtime.Protocol.Mentoring;
 using CleanChat.Infrastructure.Realtime;
 using CleanChat.WebApi.Infrastructure;
+using CleanChat.WebApi.Realtime;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -118,12 +119,7 @@ public static class MentoringSocketEndpoints
 
     private static async Task<bool> ProblemAsync(HttpContext context, int status, string detail)
     {
-        context.Response.StatusCode = status;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
-        });
+        await ChatSocketEndpoints.Problem(context, status, detail);
         return true;
     }
 }

@@ -62,7 +62,7 @@ internal sealed class ListMentoringConversationsQueryHandler : IRequestHandler<L
             .Where(p => p.ParticipantType == ParticipantType.Customer)
             .Select(p => new ParticipantRef(p.ParticipantType, p.ParticipantId)).FirstOrDefault());
         var wanted = students.Values.Where(s => s.Id != 0)
-            .Concat(found.Where(f => f.LastMessage is not null).Select(f => MessageSender(f.LastMessage!)))
+            .Concat(found.Where(f => f.LastMessage is not null).Select(f => f.LastMessage!.Sender()))
             .ToList();
         var profiles = await _profiles.GetManyAsync(wanted, cancellationToken);
 
@@ -71,7 +71,4 @@ internal sealed class ListMentoringConversationsQueryHandler : IRequestHandler<L
             .Select(f => new MentoringConversationDto(f.Chat, profiles[students[f.Chat.Id]], f.LastMessage, profiles))
             .ToList();
     }
-
-    private static ParticipantRef MessageSender(MessageDto message) =>
-        new(message.SenderType, message.SenderUserId ?? message.SenderCustomerId ?? 0);
 }

@@ -20,7 +20,7 @@ public static class MentoringMessages
 {
     public static MentoringMessage ToMessage(MessageDto message, ParticipantProfile? sender, bool isOwn, bool isRead) => new(
         message.Id,
-        SenderOf(message).Id,
+        message.Sender().Id,
         sender is null ? null : ToProfile(sender),
         // A file or voice message from another client has no text here: its link stands in for it.
         message.IsDeleted ? null : message.Content ?? message.MediaUrl,
@@ -34,7 +34,7 @@ public static class MentoringMessages
     /// </summary>
     public static MentoringMessage ToMessage(MessageDto message, IReadOnlyDictionary<ParticipantRef, ParticipantProfile> profiles, ParticipantRef viewer)
     {
-        var sender = SenderOf(message);
+        var sender = message.Sender();
         var isOwn = sender == viewer;
         var isRead = isOwn
             ? message.ReadReceipts.Count > 0
@@ -53,7 +53,4 @@ public static class MentoringMessages
             JobTitle.Trainer => "TRAINER",
             _ => "STAFF",
         };
-
-    private static ParticipantRef SenderOf(MessageDto message) =>
-        new(message.SenderType, message.SenderUserId ?? message.SenderCustomerId ?? 0);
 }
