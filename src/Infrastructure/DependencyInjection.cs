@@ -24,26 +24,14 @@ namespace CleanChat.Infrastructure;
 
 public static class DependencyInjection
 {
-    public const string DefaultConnectionString = "Data Source=cleanchat.db";
-
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
-        services.AddSingleton(sp => new SqlitePragmaInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton(sp => new ConnectionLimitInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxOpenConnections));
-
-        // Read when the first context is built, so a host (or a test) can still change the settings before then.
-        // Any IInterceptor registered in the container is added too (query diagnostics, tests counting SQL).
-        // Pooled, with options built once: a WebSocket frame runs in a scope of its own, and building
-        // options and a fresh context per frame showed up in profiles of the send path.
-        services.AddDbContextPool<ChatDbContext>((sp, options) => options
-            .UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("CleanChat"), environment.ContentRootPath))
-            .AddInterceptors(sp.GetRequiredService<ConnectionLimitInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>())
-            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddChatStorage(configuration, environment);
         services.AddScoped<IChatReadModel>(sp => sp.GetRequiredService<ChatDbContext>());
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<WriteGate>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IMessageRepository, MessageRepository>();
@@ -60,7 +48,6 @@ public static class DependencyInjection
         services.AddOptions<Application.Accounts.SessionOptions>().Bind(configuration.GetSection(Application.Accounts.SessionOptions.SectionName))
             .Validate(o => o.IdleTimeoutMinutes > 0 && o.MaxAgeHours > 0, "Sessions:IdleTimeoutMinutes and Sessions:MaxAgeHours must be positive.").ValidateOnStart();
         services.AddScoped<IChatAccessQuery, ChatAccessQuery>();
-        services.AddScoped<IMessageSearch, SqliteMessageSearch>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<IChatDirectory>(sp => sp.GetRequiredService<ChatDirectory>());
         services.AddSingleton<ParticipantProfiles>();
@@ -87,7 +74,7 @@ public static class DependencyInjection
         services.AddOptions<EntityReferenceOptions>().Bind(configuration.GetSection(EntityReferenceOptions.SectionName));
         services.AddOptions<ChatContextOptions>().Bind(configuration.GetSection(ChatContextOptions.SectionName));
         services.AddSingleton(sp => new UnreferencedUploadCleaner(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<LocalFileStore>(),
-            sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<UploadOptions>>(),
+            sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<UploadOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UnreferencedUploadCleaner>>()));
         services.AddHostedService(sp => sp.GetRequiredService<UnreferencedUploadCleaner>());
         services.AddSingleton<LocalFileStore>();
@@ -123,14 +110,5 @@ public static class DependencyInjection
         services.AddScoped<RealtimeFrameContext>();
         services.AddScoped<IChatNotifier, WebSocketChatNotifier>();
         return services;
-    }
-
-    /// <summary>A relative SQLite file name is placed under the content root, not wherever the process was started.</summary>
-    internal static string ResolveConnectionString(string? configured, string contentRoot)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        return builder.ToString();
     }
 }

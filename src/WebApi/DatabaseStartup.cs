@@ -8,8 +8,7 @@ internal static class DatabaseStartup
     public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDevelopmentData = true)
     {
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
-        if (seedDevelopmentData && app.Environment.IsDevelopment())
-            await scope.ServiceProvider.GetRequiredService<DevelopmentDataSeeder>().SeedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(seedDevelopmentData && app.Environment.IsDevelopment(), CancellationToken.None);
     }
 }

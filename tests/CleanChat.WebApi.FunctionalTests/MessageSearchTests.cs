@@ -97,6 +97,8 @@ public class MessageSearchTests : IClassFixture<CleanChatApiFactory>
         (await world.Customer.Client.GetFromJsonAsync<JsonObject>($"/api/v1/chat/search?q={word}"))!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
+#if !POSTGRES
+    // SQLite's index is searched one of two ways (PostgreSQL's planner makes that choice by itself).
     [Fact]
     public async Task Scope_tokens_in_the_index_and_filtering_by_chat_find_the_same_matches()
     {
@@ -130,6 +132,7 @@ public class MessageSearchTests : IClassFixture<CleanChatApiFactory>
         scoped.TooManyToList.ShouldBeTrue();
         filtered.TooManyToList.ShouldBeTrue();
     }
+#endif
 
     // A staff member in 40 chats, one message with the word in each; the best match (the word three times,
     // nothing else) in a late chat, beyond the first part when the scope is searched in parts of 16 or 32.

@@ -27,7 +27,7 @@ public class OverloadTests
         var admission = factory.Services.GetRequiredService<IWriteAdmission>();
 
         // Holding the write gate stands in for a disk that has fallen behind: the message queued now waits.
-        using (await factory.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
+        using (await factory.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None))
         {
             await customer.SendAsync(new { type = "send_message", chat_id = chatId, content = "queued" });
             await Eventually.HoldsAsync(() => !admission.TryAdmit(out _), "the queued message to wait past the bound");

@@ -23,12 +23,12 @@ public sealed class UnreferencedUploadCleaner : BackgroundService
 
     private readonly IServiceScopeFactory _scopes;
     private readonly LocalFileStore _files;
-    private readonly SqliteWriteGate _writeGate;
+    private readonly WriteGate _writeGate;
     private readonly TimeProvider _time;
     private readonly UploadOptions _options;
     private readonly ILogger<UnreferencedUploadCleaner> _logger;
 
-    internal UnreferencedUploadCleaner(IServiceScopeFactory scopes, LocalFileStore files, SqliteWriteGate writeGate, TimeProvider time,
+    internal UnreferencedUploadCleaner(IServiceScopeFactory scopes, LocalFileStore files, WriteGate writeGate, TimeProvider time,
         IOptions<UploadOptions> options, ILogger<UnreferencedUploadCleaner> logger)
     {
         _scopes = scopes;

@@ -19,12 +19,12 @@ public sealed class EndedSessionSweeper : BackgroundService
     private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(2);
 
     private readonly IServiceScopeFactory _scopes;
-    private readonly SqliteWriteGate _writeGate;
+    private readonly WriteGate _writeGate;
     private readonly TimeProvider _time;
     private readonly SessionOptions _options;
     private readonly ILogger<EndedSessionSweeper> _logger;
 
-    public EndedSessionSweeper(IServiceScopeFactory scopes, SqliteWriteGate writeGate, TimeProvider time, IOptions<SessionOptions> options, ILogger<EndedSessionSweeper> logger)
+    public EndedSessionSweeper(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider time, IOptions<SessionOptions> options, ILogger<EndedSessionSweeper> logger)
     {
         _scopes = scopes;
         _writeGate = writeGate;

@@ -17,12 +17,12 @@ namespace CleanChat.Infrastructure.Identity;
 public sealed class SessionAuthenticator
 {
     private readonly ChatDbContext _db;
-    private readonly SqliteWriteGate _writeGate;
+    private readonly WriteGate _writeGate;
     private readonly ISessionTokens _tokens;
     private readonly SessionOptions _options;
     private readonly TimeProvider _time;
 
-    public SessionAuthenticator(ChatDbContext db, SqliteWriteGate writeGate, ISessionTokens tokens, IOptions<SessionOptions> options, TimeProvider time)
+    public SessionAuthenticator(ChatDbContext db, WriteGate writeGate, ISessionTokens tokens, IOptions<SessionOptions> options, TimeProvider time)
     {
         _db = db;
         _writeGate = writeGate;

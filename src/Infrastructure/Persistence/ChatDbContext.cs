@@ -9,9 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
 
-public sealed class ChatDbContext : DbContext, IChatReadModel
+/// <summary>
+/// The chat database, as SQLite holds it (the default; its migrations are in <c>Migrations/</c>).
+/// <see cref="Postgres.PostgresChatDbContext"/> is the same model on PostgreSQL, with migrations of its own.
+/// </summary>
+public class ChatDbContext : DbContext, IChatReadModel
 {
     public ChatDbContext(DbContextOptions<ChatDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which EF Core ties its migrations to.</summary>
+    protected ChatDbContext(DbContextOptions options) : base(options)
     {
     }
 
@@ -69,7 +78,8 @@ public sealed class ChatDbContext : DbContext, IChatReadModel
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite keeps no time zone; every time in CleanChat is UTC, so say so when reading back.
+        // SQLite keeps no time zone; every time in CleanChat is UTC, so say so when reading back
+        // (PostgreSQL's timestamptz comes back as UTC already; the conversion then changes nothing).
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
     }

@@ -1,8 +1,27 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CleanChat.Infrastructure.Persistence;
 
 public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
+
+    /// <summary>
+    /// Where the chats are stored: <c>Sqlite</c> (the default: one file, one node) or <c>Postgres</c>
+    /// (one database shared by any number of nodes). <c>ConnectionStrings:CleanChat</c> names the file or the database.
+    /// </summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The configured provider, refusing a misspelt one at start-up rather than falling back to SQLite.</summary>
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var configured = configuration[$"{SectionName}:{nameof(Provider)}"];
+        if (string.IsNullOrWhiteSpace(configured))
+            return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider is '{configured}'; it must be Sqlite or Postgres.");
+    }
 
     /// <summary>How long a connection waits for another writer before giving up (SQLite busy_timeout).</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
@@ -54,6 +73,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Display names kept in memory.</summary>
     public int CachedNames { get; set; } = 100_000;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
 }
 
 public enum SqliteSynchronous

@@ -5,7 +5,6 @@ using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Persistence.Caching;
 using CleanChat.Infrastructure.Persistence.Events;
 using CleanChat.Infrastructure.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanChat.Infrastructure.Persistence;
@@ -17,16 +16,14 @@ namespace CleanChat.Infrastructure.Persistence;
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
-    private const int SqliteConstraintError = 19;
-
     private readonly ChatDbContext _db;
     private readonly RealtimeFrameContext _origin;
-    private readonly SqliteWriteGate _writeGate;
+    private readonly WriteGate _writeGate;
     private readonly ChatDirectory _chatDirectory;
     private readonly ParticipantProfiles _profiles;
     private readonly CommitOrderedEventDispatcher _orderedEvents;
 
-    public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, SqliteWriteGate writeGate, ChatDirectory chatDirectory, ParticipantProfiles profiles,
+    public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, WriteGate writeGate, ChatDirectory chatDirectory, ParticipantProfiles profiles,
         CommitOrderedEventDispatcher orderedEvents)
     {
         _profiles = profiles;
@@ -58,8 +55,7 @@ internal sealed class UnitOfWork : IUnitOfWork
                     await _orderedEvents.EnqueueAsync(domainEvent, _origin.OriginConnectionId);
             }
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintError } sqlite
-            && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex.InnerException))
         {
             // Two requests raced past the same uniqueness check; the database kept one.
             throw new ConflictException("duplicate", "This already exists.");

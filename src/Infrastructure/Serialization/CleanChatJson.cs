@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace CleanChat.Infrastructure.Serialization;
 
-/// <summary>The wire format of the guides for REST and WebSocket alike: snake_case names, enums as snake_case strings.</summary>
+/// <summary>
+/// The wire format of the guides for REST and WebSocket alike: snake_case names, enums as snake_case
+/// strings, times to the microsecond.
+/// </summary>
 public static class CleanChatJson
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions());
@@ -13,6 +16,7 @@ public static class CleanChatJson
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new MicrosecondTimeConverter());
         options.MaxDepth = 32;
         return options;
     }

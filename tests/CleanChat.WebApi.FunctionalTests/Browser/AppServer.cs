@@ -12,7 +12,7 @@ namespace CleanChat.WebApi.FunctionalTests.Browser;
 /// </summary>
 public class AppServer : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create();
     private readonly string _uploadsPath = Path.Combine(Path.GetTempPath(), $"cleanchat-browser-uploads-{Guid.NewGuid():N}");
     private readonly int _port = FreePort();
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -43,16 +43,14 @@ public class AppServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+        _database.Dispose();
         if (Directory.Exists(_uploadsPath))
             Directory.Delete(_uploadsPath, recursive: true);
     }
 
     private Factory Start()
     {
-        var factory = new Factory(_databasePath, _uploadsPath, _port, _settings);
+        var factory = new Factory(_database, _uploadsPath, _port, _settings);
         factory.StartServer();
         return factory;
     }
@@ -69,8 +67,8 @@ public class AppServer : IAsyncLifetime
         private readonly int _port;
         private readonly IReadOnlyDictionary<string, string?> _settings;
 
-        public Factory(string databasePath, string uploadsPath, int port, IReadOnlyDictionary<string, string?> settings)
-            : base(databasePath)
+        public Factory(TestDatabase database, string uploadsPath, int port, IReadOnlyDictionary<string, string?> settings)
+            : base(database)
         {
             _port = port;
             _settings = settings;

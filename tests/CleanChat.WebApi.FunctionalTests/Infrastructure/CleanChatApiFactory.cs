@@ -8,8 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CleanChat.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// The real service over real HTTP (in-process), on a SQLite file of its own migrated by the service
-/// itself at start-up, with a clock the tests control.
+/// The real service over real HTTP (in-process), on a database of its own (a SQLite file, or a PostgreSQL
+/// database in the PostgreSQL run of the suite) migrated by the service itself at start-up, with a clock
+/// the tests control.
 /// </summary>
 public class CleanChatApiFactory : WebApplicationFactory<Program>
 {
@@ -17,25 +18,32 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
     // and prove they are refused for their algorithm, not because the key was too short to sign them.
     public const string SigningKey = "functional-tests-signing-key-0123456789abcdef-0123456789abcdefgh";
 
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
 
     public CleanChatApiFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"cleanchat-test-{Guid.NewGuid():N}.db"))
+        : this(TestDatabase.Create())
     {
     }
 
     // Not public: xunit class fixtures must have a single public constructor.
-    protected CleanChatApiFactory(string databasePath) => _databasePath = databasePath;
+    protected CleanChatApiFactory(TestDatabase database) => _database = database;
 
-    /// <summary>Hosts the service on a given database file (one another process may have written).</summary>
-    public static CleanChatApiFactory OnDatabase(string databasePath) => new(databasePath);
+    /// <summary>Hosts the service on a given SQLite file (one another process may have written).</summary>
+    public static CleanChatApiFactory OnDatabase(string databasePath) => new(TestDatabase.SqliteFile(databasePath));
+
+    /// <summary>Hosts the service on a given database (one another process may have written).</summary>
+    public static CleanChatApiFactory OnDatabase(TestDatabase database) => new(database);
+
+    public TestDatabase Database => _database;
 
     /// <summary>The service's clock: starts at the real time and moves only when a test moves it (timers included).</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public SqlCommandCounter Sql { get; } = new();
 
-    public string DatabasePath => _databasePath;
+    /// <summary>The SQLite file, for tests that read it directly (query plans, the file's own settings).</summary>
+    public string DatabasePath => (_database as SqliteTestDatabase)?.Path
+        ?? throw new InvalidOperationException("This host runs on PostgreSQL, not on a SQLite file.");
 
     /// <summary>Where this instance stores uploads: a directory of its own, removed with it.</summary>
     public virtual string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"cleanchat-uploads-{Guid.NewGuid():N}");
@@ -56,7 +64,8 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:CleanChat", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:CleanChat", _database.ConnectionString);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
 
@@ -79,9 +88,7 @@ public class CleanChatApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && DeletesFilesOnDispose)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-                File.Delete(_databasePath + suffix);
+            _database.Dispose();
             if (Directory.Exists(UploadsPath))
                 Directory.Delete(UploadsPath, recursive: true);
         }

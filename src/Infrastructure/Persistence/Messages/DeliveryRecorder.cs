@@ -4,11 +4,11 @@ using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Messages;
 using CleanChat.Domain.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CleanChat.Infrastructure.Persistence.Messages;
 
@@ -27,11 +27,11 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
     // One statement for the whole batch: the notes travel as a JSON array, the rows that moved come back.
-    private const string MoveForwardSql = """
+    private const string SqliteMoveForwardSql = """
         UPDATE chat_participants
-        SET last_delivered_message_id = note.up_to, last_delivered_at = $now
+        SET last_delivered_message_id = note.up_to, last_delivered_at = @now
         FROM (SELECT value ->> 0 AS chat_id, value ->> 1 AS participant_type, value ->> 2 AS participant_id, value ->> 3 AS up_to
-              FROM json_each($notes)) AS note
+              FROM json_each(@notes)) AS note
         WHERE chat_participants.chat_id = note.chat_id
           AND chat_participants.participant_type = note.participant_type
           AND chat_participants.participant_id = note.participant_id
@@ -40,14 +40,29 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
         RETURNING chat_participants.chat_id, chat_participants.participant_type, chat_participants.participant_id, chat_participants.last_delivered_message_id
         """;
 
+    private const string PostgresMoveForwardSql = """
+        UPDATE chat_participants AS p
+        SET last_delivered_message_id = note.up_to, last_delivered_at = @now
+        FROM (SELECT (value ->> 0)::bigint AS chat_id, value ->> 1 AS participant_type, (value ->> 2)::bigint AS participant_id, (value ->> 3)::bigint AS up_to
+              FROM jsonb_array_elements(@notes::jsonb)) AS note
+        WHERE p.chat_id = note.chat_id
+          AND p.participant_type = note.participant_type
+          AND p.participant_id = note.participant_id
+          AND p.is_active
+          AND (p.last_delivered_message_id IS NULL OR p.last_delivered_message_id < note.up_to)
+        RETURNING p.chat_id, p.participant_type, p.participant_id, p.last_delivered_message_id
+        """;
+
     private readonly IServiceScopeFactory _scopes;
-    private readonly SqliteWriteGate _writeGate;
+    private readonly WriteGate _writeGate;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRecorder> _logger;
+    private readonly string _moveForwardSql;
     private ConcurrentDictionary<(long ChatId, ParticipantRef Participant), long> _pending = new();
 
-    public DeliveryRecorder(IServiceScopeFactory scopes, SqliteWriteGate writeGate, TimeProvider time, ILogger<DeliveryRecorder> logger)
+    public DeliveryRecorder(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider time, IOptions<DatabaseOptions> options, ILogger<DeliveryRecorder> logger)
     {
+        _moveForwardSql = options.Value.Provider == DatabaseProvider.Postgres ? PostgresMoveForwardSql : SqliteMoveForwardSql;
         _scopes = scopes;
         _writeGate = writeGate;
         _time = time;
@@ -64,6 +79,21 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
             return 0;
 
         var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(long ChatId, ParticipantRef Participant), long>());
+        try
+        {
+            return await WriteAndAnnounceAsync(batch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Kept for the next flush: pointers only move forward, so writing them again later is harmless.
+            foreach (var (key, upTo) in batch)
+                Delivered(key.ChatId, key.Participant, upTo);
+            throw;
+        }
+    }
+
+    private async Task<int> WriteAndAnnounceAsync(ConcurrentDictionary<(long ChatId, ParticipantRef Participant), long> batch, CancellationToken cancellationToken)
+    {
         var notes = JsonSerializer.Serialize(batch.Select(n => new object[] { n.Key.ChatId, n.Key.Participant.Type.ToString(), n.Key.Participant.Id, n.Value }));
         var now = _time.GetUtcNow().UtcDateTime;
         var moved = new List<DeliveryReceiptNotification>();
@@ -77,9 +107,9 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
             try
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = MoveForwardSql;
-                command.Parameters.Add(new SqliteParameter("$notes", notes));
-                command.Parameters.Add(new SqliteParameter("$now", now));
+                command.CommandText = _moveForwardSql;
+                command.Parameters.Add(Parameter(command, "notes", notes));
+                command.Parameters.Add(Parameter(command, "now", now));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -98,6 +128,14 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
             await notifier.NotifyAsync(receipt, cancellationToken);
         return moved.Count;
     }
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Real time, not the injected clock: this is how often to write, not a business time.
@@ -110,10 +148,14 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
                 {
                     await FlushAsync(stoppingToken);
                 }
+                catch (Exception ex) when (DatabaseErrors.IsDeadlockOrSerialization(ex))
+                {
+                    // Another node moved some of the same pointers at the same moment; the next flush writes them.
+                    _logger.LogInformation("Writing delivery positions met another node's write; retrying at the next flush.");
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The notes of this batch are lost; the next delivery or read of the chat moves past them.
-                    _logger.LogError(ex, "Writing delivery positions failed.");
+                    _logger.LogError(ex, "Writing delivery positions failed; retrying at the next flush.");
                 }
             }
         }

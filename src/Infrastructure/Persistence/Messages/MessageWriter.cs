@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Chats;
 using CleanChat.Infrastructure.Persistence.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,20 +24,19 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(50);
 
     private readonly Channel<PendingMessage> _queue;
-    private readonly SqliteWriteGate _writeGate;
-    private readonly IServiceScopeFactory _scopes;
+    private readonly WriteGate _writeGate;
+    private readonly IMessageBatchWriter _store;
     private readonly DatabaseOptions _options;
     private readonly ILogger<MessageWriter> _logger;
     private readonly CommitOrderedEventDispatcher _events;
     private readonly Task _loop;
-    private MessageSql? _sql;
     private long _oldestInCommitQueuedAt;
 
-    public MessageWriter(SqliteWriteGate writeGate, CommitOrderedEventDispatcher events, IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
+    public MessageWriter(WriteGate writeGate, CommitOrderedEventDispatcher events, IMessageBatchWriter store, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
     {
         _events = events;
         _writeGate = writeGate;
-        _scopes = scopes;
+        _store = store;
         _options = options.Value;
         _logger = logger;
         _queue = Channel.CreateBounded<PendingMessage>(new BoundedChannelOptions(Math.Max(1, _options.MessageQueueCapacity))
@@ -98,7 +96,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     {
         _queue.Writer.TryComplete();
         await _loop;
-        _sql?.Dispose();
+        _store.Dispose();
     }
 
     // Blocking waits are fine here: the loop owns its thread.
@@ -166,7 +164,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
         message.ClearDomainEvents();
     }
 
-    // Slow commits are what users feel as late messages; say how slow, and whether the gate or SQLite was the cause.
+    // Slow commits are what users feel as late messages; say how slow, and whether the gate or the database was the cause.
     private void ReportIfSlow(int count, TimeSpan waitedForGate, TimeSpan committing)
     {
         if (waitedForGate + committing >= SlowCommit)
@@ -178,7 +176,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     {
         try
         {
-            var written = WriteInOneTransaction(batch);
+            var written = _store.Write(batch.ConvertAll(pending => pending.Message));
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Outcome = written[i];
         }
@@ -193,37 +191,6 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
         {
             batch[0].Failure = ex;
         }
-    }
-
-    private List<WrittenMessage> WriteInOneTransaction(List<PendingMessage> batch)
-    {
-        var sql = _sql ??= OpenConnection();
-        try
-        {
-            using var transaction = sql.Connection.BeginTransaction(deferred: false);
-            sql.Enlist(transaction);
-            var written = new List<WrittenMessage>(batch.Count);
-            foreach (var pending in batch)
-                written.Add(sql.Write(pending.Message));
-
-            transaction.Commit();
-            return written;
-        }
-        catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SqliteErrors.Constraint })
-        {
-            // The connection itself may be broken (disk full, I/O error): start the next batch on a fresh one.
-            _sql = null;
-            sql.Dispose();
-            throw;
-        }
-    }
-
-    private MessageSql OpenConnection()
-    {
-        using var scope = _scopes.CreateScope();
-        var connectionString = scope.ServiceProvider.GetRequiredService<ChatDbContext>().Database.GetConnectionString()
-            ?? throw new InvalidOperationException("No connection string for the chat database.");
-        return MessageSql.Open(connectionString, _options);
     }
 
     private sealed class PendingMessage(ChatMessage message)
@@ -247,12 +214,4 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
                 Completion.TrySetException(Failure ?? new InvalidOperationException("The message was not committed."));
         }
     }
-}
-
-/// <summary>What the store gave a message: its id and place in the chat, or the id of the earlier copy it repeats.</summary>
-internal readonly record struct WrittenMessage(long Id, long Seq, bool IsDuplicate);
-
-internal static class SqliteErrors
-{
-    public const int Constraint = 19;
 }

@@ -73,14 +73,19 @@ internal sealed class ListPeerChatsQueryHandler : IRequestHandler<ListPeerChatsQ
     private async Task<IQueryable<Chat>> MatchingAsync(IQueryable<Chat> chats, string search, ParticipantRef me, CancellationToken cancellationToken)
     {
         var pattern = $"%{LikePattern.Escape(search)}%";
+        var lowerPattern = pattern.ToLowerInvariant();
         var participants = _read.Participants; // locals, so EF reads them as values (see ChatProjection)
         var customers = _read.Customers;
 
-        // Names and titles are short: a substring match will do. Message text goes through the word index.
+        // Names and titles are short: a substring match, ignoring case, will do. Message text goes through the
+        // word index. LIKE ignores case on SQLite (ASCII letters) but not on PostgreSQL, whose lower() knows
+        // every alphabet; SQLite's lower() knows ASCII only, so there the plain LIKE keeps other letters matching as typed.
         var byNameOrTitle = chats.Where(c =>
             EF.Functions.Like(c.Context!.Title, pattern, LikePattern.EscapeCharacter)
+            || EF.Functions.Like(c.Context!.Title!.ToLower(), lowerPattern, LikePattern.EscapeCharacter)
             || participants.Any(p => p.ChatId == c.Id && !(p.ParticipantType == me.Type && p.ParticipantId == me.Id)
-                && customers.Any(u => u.Id == p.ParticipantId && EF.Functions.Like(u.DisplayName, pattern, LikePattern.EscapeCharacter))));
+                && customers.Any(u => u.Id == p.ParticipantId && (EF.Functions.Like(u.DisplayName, pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(u.DisplayName!.ToLower(), lowerPattern, LikePattern.EscapeCharacter)))));
         if (SearchTerms.Parse(search) is not { } terms)
             return byNameOrTitle;
 

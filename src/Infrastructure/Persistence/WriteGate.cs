@@ -1,12 +1,13 @@
 namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
-/// Lets one commit at a time reach SQLite. SQLite allows a single writer anyway; without this gate,
-/// concurrent writers collide on its lock and back off in its busy handler's sleeps (up to 100 ms each),
-/// where waiting here is a cheap async wait, in order. Holding it while a commit hands its events on is
-/// also what makes the event order the commit order (CommitOrderedEventDispatcher).
+/// Lets one of this process's commits at a time reach the database. Holding it while a commit hands its
+/// events on is what makes this process's event order its commit order (CommitOrderedEventDispatcher).
+/// On SQLite it also spares the writers a collision: SQLite allows a single writer anyway, and concurrent
+/// ones back off in its busy handler's sleeps (up to 100 ms each), where waiting here is a cheap async
+/// wait, in order. On PostgreSQL it orders this node's commits only; other nodes commit beside them.
 /// </summary>
-public sealed class SqliteWriteGate
+public sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 

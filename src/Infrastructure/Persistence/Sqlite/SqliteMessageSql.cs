@@ -1,23 +1,29 @@
 using CleanChat.Domain.Chats;
 using Microsoft.Data.Sqlite;
 
-namespace CleanChat.Infrastructure.Persistence.Messages;
+using CleanChat.Infrastructure.Persistence.Messages;
+
+namespace CleanChat.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// The message writer's connection and its three prepared statements. Plain SQL rather than EF Core:
-/// it runs for every message sent, and change tracking a fresh entity per message cost more than the
-/// insert itself. Values are stored exactly as EF Core stores them (enum names, UTC text times,
-/// upper-case GUID text), so EF reads these rows like its own; functional tests read them back through EF.
+/// The message writer's SQLite connection and its three prepared statements: a group commit on SQLite.
+/// Plain SQL rather than EF Core: it runs for every message sent, and change tracking a fresh entity per
+/// message cost more than the insert itself. Values are stored exactly as EF Core stores them (enum
+/// names, UTC text times, upper-case GUID text), so EF reads these rows like its own; functional tests
+/// read them back through EF. SQLite has one writer, so messages are simply written one after another
+/// inside the batch's transaction.
 /// </summary>
-internal sealed class MessageSql : IDisposable
+internal sealed class SqliteMessageSql : IMessageBatchWriter
 {
+    private const int ConstraintError = 19;
+
     private readonly SqliteCommand _findRepeat;
     private readonly SqliteCommand _nextSeq;
     private readonly SqliteCommand _insert;
 
-    private MessageSql(SqliteConnection connection)
+    private SqliteMessageSql(string connectionString, DatabaseOptions options)
     {
-        Connection = connection;
+        Connection = Open(connectionString, options);
 
         _findRepeat = Command(
             "SELECT id, seq FROM chat_messages WHERE sender_type = $sender_type AND sender_id = $sender_id AND client_message_id = $client_message_id",
@@ -43,9 +49,24 @@ internal sealed class MessageSql : IDisposable
             "$reply_to_message_id", "$entity_type", "$entity_id", "$entity_title", "$created_at");
     }
 
-    public SqliteConnection Connection { get; }
+    private SqliteConnection Connection { get; }
 
-    public static MessageSql Open(string connectionString, DatabaseOptions options)
+    /// <summary>Opens the connection lazily and again after a failure that may have broken it.</summary>
+    public static IMessageBatchWriter Create(string connectionString, DatabaseOptions options) => new Reopening(() => new SqliteMessageSql(connectionString, options));
+
+    public IReadOnlyList<WrittenMessage> Write(IReadOnlyList<ChatMessage> messages)
+    {
+        using var transaction = Connection.BeginTransaction(deferred: false);
+        Enlist(transaction);
+        var written = new List<WrittenMessage>(messages.Count);
+        foreach (var message in messages)
+            written.Add(Write(message));
+
+        transaction.Commit();
+        return written;
+    }
+
+    private static SqliteConnection Open(string connectionString, DatabaseOptions options)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -57,7 +78,7 @@ internal sealed class MessageSql : IDisposable
                 pragmas.ExecuteNonQuery();
             }
 
-            return new MessageSql(connection);
+            return connection;
         }
         catch
         {
@@ -66,14 +87,14 @@ internal sealed class MessageSql : IDisposable
         }
     }
 
-    public void Enlist(SqliteTransaction transaction)
+    private void Enlist(SqliteTransaction transaction)
     {
         _findRepeat.Transaction = transaction;
         _nextSeq.Transaction = transaction;
         _insert.Transaction = transaction;
     }
 
-    public WrittenMessage Write(ChatMessage message)
+    private WrittenMessage Write(ChatMessage message)
     {
         var senderType = message.SenderType.ToString();
         var clientMessageId = message.ClientMessageId is { } id ? id.ToString("D").ToUpperInvariant() : null;
@@ -118,5 +139,31 @@ internal sealed class MessageSql : IDisposable
     {
         for (var i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    /// <summary>
+    /// Keeps one connection across batches, and drops it after a failure other than a constraint (a
+    /// broken connection: disk full, I/O error), so the next batch starts on a fresh one.
+    /// </summary>
+    private sealed class Reopening(Func<SqliteMessageSql> open) : IMessageBatchWriter
+    {
+        private SqliteMessageSql? _current;
+
+        public IReadOnlyList<WrittenMessage> Write(IReadOnlyList<ChatMessage> messages)
+        {
+            var sql = _current ??= open();
+            try
+            {
+                return sql.Write(messages);
+            }
+            catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: ConstraintError })
+            {
+                _current = null;
+                sql.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose() => _current?.Dispose();
     }
 }
