@@ -9,6 +9,8 @@
 #
 # Extra server settings can be passed as environment variables (e.g. Database__Synchronous=Normal).
 # LOADTEST_SERVER_ENV="NAME=value ..." sets variables for the server process alone (runtime knobs, say).
+# LOADTEST_POSTGRES="Host=…;Port=…;Username=…;Password=…" runs the server on PostgreSQL instead of SQLite, on a
+# fresh database created there for the run (the role must be allowed to create databases; psql is used).
 # LOADTEST_SERVER=node runs the same load against the Node.js comparison server in tools/node-compare
 # instead (installed with npm on first use), so both are measured by one generator in one sitting.
 set -euo pipefail
@@ -28,13 +30,23 @@ fi
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 server_dir=src/WebApi/bin/Release/net10.0
+provider=Sqlite
+connection="Data Source=$db"
+if [ -n "${LOADTEST_POSTGRES:-}" ]; then
+  pg_field() { echo "$LOADTEST_POSTGRES" | tr ';' '\n' | grep -i "^$1=" | head -n 1 | cut -d= -f2-; }
+  pg_db="cleanchat_load_$(date +%s)_$$"
+  PGPASSWORD="$(pg_field Password)" psql -q -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -c "CREATE DATABASE $pg_db"
+  provider=Postgres
+  connection="$(echo "$LOADTEST_POSTGRES" | tr ';' '\n' | grep -iv '^Database=' | paste -sd ';');Database=$pg_db"
+fi
 if [ "$target" = node ]; then
   (exec env ${LOADTEST_SERVER_ENV:-} node tools/node-compare/server.mjs --port "$port" --db "$db") > "$db.server.log" 2>&1 &
 else
 (
   cd "$server_dir"
   ASPNETCORE_ENVIRONMENT=Development \
-  ConnectionStrings__CleanChat="Data Source=$db" \
+  Database__Provider="$provider" \
+  ConnectionStrings__CleanChat="$connection" \
   LoginRateLimit__PerAddressPermits=1000000 \
   LoginRateLimit__PerAccountPermits=1000000 \
   Realtime__MaxConnectionsPerParticipant="${Realtime__MaxConnectionsPerParticipant:-10}" \
@@ -52,5 +64,5 @@ for _ in $(seq 1 100); do
 done
 
 git_commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-echo "# $target server, commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# $target server ($provider), commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 dotnet tools/CleanChat.LoadTest/bin/Release/net10.0/CleanChat.LoadTest.dll --url "http://127.0.0.1:$port" --server-pid "$server" "$@"
