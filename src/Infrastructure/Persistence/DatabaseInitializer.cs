@@ -29,12 +29,13 @@ public sealed class DatabaseInitializer
 
     public async Task InitializeAsync(bool seedDevelopmentData, CancellationToken cancellationToken)
     {
+        var postgres = _db.Database.IsNpgsql();
         await _db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (_db.Database.IsNpgsql())
+            if (postgres)
             {
-                // Held by this connection until it closes, so a node that dies mid-migration frees it too.
+                // Held by this connection until released below, or until the connection ends if the node dies.
                 await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
 
                 // EF Core's PostgreSQL migrator reads the history table before creating it and logs the failed
@@ -59,7 +60,24 @@ public sealed class DatabaseInitializer
         }
         finally
         {
+            // Released explicitly: closing only returns the connection to the pool, which keeps the session
+            // and its lock (the other nodes then waited until their command timed out; a test found it).
+            if (postgres)
+                await ReleaseStartupLockAsync();
             await _db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task ReleaseStartupLockAsync()
+    {
+        try
+        {
+            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke (and the lock with it): the failure that broke it is the one to report.
+            _logger.LogDebug(ex, "The start-up lock was not released explicitly; its connection is gone.");
         }
     }
 }
