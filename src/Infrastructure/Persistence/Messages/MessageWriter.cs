@@ -3,8 +3,6 @@ using System.Threading.Channels;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Chats;
 using CleanChat.Infrastructure.Persistence.Events;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

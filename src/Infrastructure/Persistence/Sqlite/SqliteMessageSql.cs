@@ -1,7 +1,6 @@
 using CleanChat.Domain.Chats;
-using Microsoft.Data.Sqlite;
-
 using CleanChat.Infrastructure.Persistence.Messages;
+using Microsoft.Data.Sqlite;
 
 namespace CleanChat.Infrastructure.Persistence.Sqlite;
 
