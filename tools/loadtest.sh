@@ -11,6 +11,8 @@
 # LOADTEST_SERVER_ENV="NAME=value ..." sets variables for the server process alone (runtime knobs, say).
 # LOADTEST_POSTGRES="Host=…;Port=…;Username=…;Password=…" runs the server on PostgreSQL instead of SQLite, on a
 # fresh database created there for the run (the role must be allowed to create databases; psql is used).
+# LOADTEST_NODES=2 (with LOADTEST_POSTGRES) starts a second node on the next port, on the same database, and
+# connects every other socket to it: each 1:1 message then crosses nodes (the sender on one, the reader on the other).
 # LOADTEST_SERVER=node runs the same load against the Node.js comparison server in tools/node-compare
 # instead (installed with npm on first use), so both are measured by one generator in one sitting.
 set -euo pipefail
@@ -42,6 +44,7 @@ fi
 if [ "$target" = node ]; then
   (exec env ${LOADTEST_SERVER_ENV:-} node tools/node-compare/server.mjs --port "$port" --db "$db") > "$db.server.log" 2>&1 &
 else
+start_node() {
 (
   cd "$server_dir"
   ASPNETCORE_ENVIRONMENT=Development \
@@ -52,17 +55,30 @@ else
   Realtime__MaxConnectionsPerParticipant="${Realtime__MaxConnectionsPerParticipant:-10}" \
   Logging__LogLevel__Default=Warning \
   Logging__LogLevel__CleanChat=Warning \
-  exec env ${LOADTEST_SERVER_ENV:-} dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$port"
-) > "$db.server.log" 2>&1 &
+  exec env ${LOADTEST_SERVER_ENV:-} dotnet CleanChat.WebApi.dll --urls "http://127.0.0.1:$1"
+) > "$db.server$1.log" 2>&1 &
+}
+start_node "$port"
 fi
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+servers="$server"
+second_node=()
+if [ "${LOADTEST_NODES:-1}" = 2 ] && [ "$provider" = Postgres ]; then
+  # The first node migrates and seeds the database; the second starts once it is up.
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+  start_node "$((port + 1))"
+  servers="$server,$!"
+  second_node=(--second-url "http://127.0.0.1:$((port + 1))")
+fi
+trap 'kill ${servers//,/ } 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.2
+for node_port in $port $([ ${#second_node[@]} -gt 0 ] && echo $((port + 1))); do
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$node_port/health" >/dev/null && break
+    sleep 0.2
+  done
 done
 
 git_commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo "# $target server ($provider), commit $git_commit, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-dotnet tools/CleanChat.LoadTest/bin/Release/net10.0/CleanChat.LoadTest.dll --url "http://127.0.0.1:$port" --server-pid "$server" "$@"
+dotnet tools/CleanChat.LoadTest/bin/Release/net10.0/CleanChat.LoadTest.dll --url "http://127.0.0.1:$port" --server-pid "$servers" "${second_node[@]}" "$@"

@@ -59,6 +59,9 @@ public static class DependencyInjection
         // Stopped in reverse order: the writer commits what is queued, then the dispatcher announces it.
         services.AddHostedService(sp => sp.GetRequiredService<CommitOrderedEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
+        // On PostgreSQL, this node hears every node's commits (its own included) before it serves a request.
+        if (DatabaseOptions.ProviderFrom(configuration) == DatabaseProvider.Postgres)
+            services.AddHostedService(sp => sp.GetRequiredService<Realtime.Cluster.ClusterListener>());
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<IDeliveryRecorder>(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());

@@ -37,7 +37,7 @@ public static class Chats
             connection.Recipients = roomSize - 1;
 
         foreach (var batch in connections.Chunk(100))
-            await Task.WhenAll(batch.Select(c => c.ConnectAsync(options.Url, join: true)));
+            await Task.WhenAll(batch.Select(c => c.ConnectAsync(options.SecondUrl is { } second && c.Index % 2 == 1 ? second : options.Url, join: true)));
         return connections;
     }
 }

@@ -4,6 +4,9 @@ namespace CleanChat.LoadTest;
 public sealed record LoadOptions
 {
     public Uri Url { get; init; } = new("http://127.0.0.1:8000");
+
+    /// <summary>A second node of the same deployment: every other socket connects there, so each 1:1 message crosses nodes.</summary>
+    public Uri? SecondUrl { get; init; }
     public string Scenario { get; init; } = "one-to-one";
     public int Connections { get; init; } = 1000;
     public int RoomSize { get; init; } = 10;
@@ -12,7 +15,7 @@ public sealed record LoadOptions
     public int DurationSeconds { get; init; } = 60;
     public int DrainSeconds { get; init; } = 5;
     public double TargetP99Ms { get; init; } = 50;
-    public int? ServerPid { get; init; }
+    public int[] ServerPids { get; init; } = [];
     public string AdminEmail { get; init; } = "admin@salon.com";
     public string AdminPassword { get; init; } = "password";
     public int SocketsPerAccount { get; init; } = 1;
@@ -30,6 +33,7 @@ public sealed record LoadOptions
             options = args[i] switch
             {
                 "--url" => options with { Url = new Uri(value) },
+                "--second-url" => options with { SecondUrl = new Uri(value) },
                 "--scenario" => options with { Scenario = value },
                 "--connections" => options with { Connections = int.Parse(value) },
                 "--room-size" => options with { RoomSize = int.Parse(value) },
@@ -38,7 +42,7 @@ public sealed record LoadOptions
                 "--duration" => options with { DurationSeconds = int.Parse(value) },
                 "--drain" => options with { DrainSeconds = int.Parse(value) },
                 "--target-p99-ms" => options with { TargetP99Ms = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--server-pid" => options with { ServerPid = int.Parse(value) },
+                "--server-pid" => options with { ServerPids = value.Split(',').Select(int.Parse).ToArray() },
                 "--admin-email" => options with { AdminEmail = value },
                 "--admin-password" => options with { AdminPassword = value },
                 "--sockets-per-account" => options with { SocketsPerAccount = int.Parse(value) },

@@ -5,8 +5,9 @@ using CleanChat.LoadTest;
 // Open-loop WebSocket load for CleanChat. See README "Load testing" and docs/performance.md.
 var options = LoadOptions.Parse(args);
 var api = new ChatApiClient(options.Url);
-var server = new ServerProcess(options.ServerPid);
-Console.WriteLine($"# CleanChat load: {options.Scenario}, {options.Connections} connections, {Environment.ProcessorCount} cores, server pid {options.ServerPid?.ToString() ?? "unknown"}");
+var server = new ServerProcess(options.ServerPids);
+Console.WriteLine($"# CleanChat load: {options.Scenario}, {options.Connections} connections, {Environment.ProcessorCount} cores, server pid {(options.ServerPids.Length > 0 ? string.Join(",", options.ServerPids) : "unknown")}"
+    + (options.SecondUrl is { } second ? $", every other socket on the second node {second}" : string.Empty));
 
 var setupClock = Stopwatch.StartNew();
 var accounts = await Accounts.PrepareAsync(api, options);

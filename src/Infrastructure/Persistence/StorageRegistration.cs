@@ -1,7 +1,9 @@
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Infrastructure.Persistence.Events;
 using CleanChat.Infrastructure.Persistence.Messages;
 using CleanChat.Infrastructure.Persistence.Postgres;
 using CleanChat.Infrastructure.Persistence.Sqlite;
+using CleanChat.Infrastructure.Realtime.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -14,8 +16,9 @@ namespace CleanChat.Infrastructure.Persistence;
 
 /// <summary>
 /// The one place that knows which database the service runs on (<c>Database:Provider</c>): the EF Core
-/// context and its provider, the message writer's SQL and the search index. Everything else is the same
-/// on both.
+/// context and its provider, the message writer's SQL, the search index, and how committed events reach
+/// the sockets (this process's lanes on SQLite; the nodes' bus on PostgreSQL, ADR 0016). Everything else
+/// is the same on both.
 /// </summary>
 internal static class StorageRegistration
 {
@@ -48,6 +51,8 @@ internal static class StorageRegistration
         services.AddSingleton<IMessageBatchWriter>(sp =>
             SqliteMessageSql.Create(SqliteConnectionString(sp, environment), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<IMessageSearch, SqliteMessageSearch>();
+        services.AddSingleton<IEventRoute, LocalEventRoute>();
+        services.AddSingleton<INotificationRelay, NoRelay>();
         return services;
     }
 
@@ -57,8 +62,13 @@ internal static class StorageRegistration
         services.AddDbContextPool<ChatDbContext, PostgresChatDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
-        services.AddSingleton<IMessageBatchWriter>(sp => new PostgresMessageBatchWriter(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IMessageBatchWriter>(sp => new PostgresMessageBatchWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClusterBus>()));
         services.AddScoped<IMessageSearch, PostgresMessageSearch>();
+        services.AddSingleton<ClusterBus>();
+        services.AddSingleton<RecentCommits>();
+        services.AddSingleton<IEventRoute, ClusterEventRoute>();
+        services.AddSingleton<INotificationRelay, ClusterNotificationRelay>();
+        services.AddSingleton<ClusterListener>();
         return services;
     }
 

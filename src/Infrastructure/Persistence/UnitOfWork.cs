@@ -21,13 +21,13 @@ internal sealed class UnitOfWork : IUnitOfWork
     private readonly WriteGate _writeGate;
     private readonly ChatDirectory _chatDirectory;
     private readonly ParticipantProfiles _profiles;
-    private readonly CommitOrderedEventDispatcher _orderedEvents;
+    private readonly IEventRoute _events;
 
     public UnitOfWork(ChatDbContext db, RealtimeFrameContext origin, WriteGate writeGate, ChatDirectory chatDirectory, ParticipantProfiles profiles,
-        CommitOrderedEventDispatcher orderedEvents)
+        IEventRoute events)
     {
         _profiles = profiles;
-        _orderedEvents = orderedEvents;
+        _events = events;
         _db = db;
         _origin = origin;
         _writeGate = writeGate;
@@ -48,11 +48,14 @@ internal sealed class UnitOfWork : IUnitOfWork
         {
             using (await _writeGate.EnterAsync(cancellationToken))
             {
-                await _db.SaveChangesAsync(cancellationToken);
+                if (_events.CarriedByCommit)
+                    await SaveCarryingEventsAsync(events, changedAccounts, cancellationToken);
+                else
+                    await _db.SaveChangesAsync(cancellationToken);
 
                 // Events join the commit-ordered stream while no other commit can come between.
                 foreach (var domainEvent in events)
-                    await _orderedEvents.EnqueueAsync(domainEvent, _origin.OriginConnectionId);
+                    await _events.CommittedAsync(domainEvent, _origin.OriginConnectionId);
             }
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex.InnerException))
@@ -71,6 +74,16 @@ internal sealed class UnitOfWork : IUnitOfWork
 
         foreach (var entity in withEvents)
             entity.ClearDomainEvents();
+    }
+
+    // The events (and the accounts whose profiles other nodes must drop) go out inside the transaction,
+    // after the writes have given new rows their ids.
+    private async Task SaveCarryingEventsAsync(List<IDomainEvent> events, List<ParticipantRef> changedAccounts, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
+        await _events.CarryAsync(_db.Database.GetDbConnection(), events.Select(e => (e, _origin.OriginConnectionId)).ToList(), changedAccounts, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // Accounts that existed before this commit and changed in it (a guest signing up to the account their

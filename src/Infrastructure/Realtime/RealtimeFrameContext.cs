@@ -7,4 +7,10 @@ namespace CleanChat.Infrastructure.Realtime;
 public sealed class RealtimeFrameContext
 {
     public Guid? OriginConnectionId { get; set; }
+
+    /// <summary>
+    /// True in the commit-ordered lanes: what is notified there was heard by every node (ADR 0016), so it
+    /// goes to this node's sockets only.
+    /// </summary>
+    public bool InCommitLane { get; set; }
 }

@@ -15,6 +15,14 @@ public class RealtimeFactory : CleanChatApiFactory
     {
     }
 
+    /// <summary>A host on a database another host may share (several nodes of one deployment).</summary>
+    protected RealtimeFactory(TestDatabase database)
+        : base(database)
+    {
+        _extraSettings = new Dictionary<string, string?>();
+        UseKestrel(0);
+    }
+
     protected RealtimeFactory(IReadOnlyDictionary<string, string?> extraSettings)
     {
         _extraSettings = extraSettings;

@@ -26,6 +26,8 @@ internal sealed class ChatDirectory : IChatDirectory
 
     public void Invalidate(long chatId) => _cache.Invalidate(chatId);
 
+    public void InvalidateAll() => _cache.InvalidateAll();
+
     private async Task<ChatSnapshot?> LoadAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();

@@ -50,4 +50,11 @@ internal sealed class InvalidatingCache<TKey, TValue>
         Interlocked.Increment(ref _generation);
         _entries.TryRemove(key, out _);
     }
+
+    /// <summary>Drops everything: changes may have been missed (another node's, while not listening).</summary>
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
 }

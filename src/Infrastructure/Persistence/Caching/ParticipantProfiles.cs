@@ -24,6 +24,8 @@ internal sealed class ParticipantProfiles : IParticipantProfiles
 
     public void Invalidate(ParticipantRef participant) => _cache.Invalidate(participant);
 
+    public void InvalidateAll() => _cache.InvalidateAll();
+
     public ValueTask<ParticipantProfile?> GetAsync(ParticipantRef participant, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync(participant, LoadAsync, cancellationToken);
 

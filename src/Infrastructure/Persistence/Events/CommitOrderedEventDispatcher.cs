@@ -128,6 +128,7 @@ internal sealed class CommitOrderedEventDispatcher : IHostedService, IAsyncDispo
             {
                 await using var scope = _scopes.CreateAsyncScope();
                 var origin = scope.ServiceProvider.GetRequiredService<RealtimeFrameContext>();
+                origin.InCommitLane = true;
                 var publisher = scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>();
                 var notifier = scope.ServiceProvider.GetRequiredService<IChatNotifier>();
                 foreach (var item in batch)

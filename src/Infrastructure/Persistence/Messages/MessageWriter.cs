@@ -26,11 +26,11 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
     private readonly IMessageBatchWriter _store;
     private readonly DatabaseOptions _options;
     private readonly ILogger<MessageWriter> _logger;
-    private readonly CommitOrderedEventDispatcher _events;
+    private readonly IEventRoute _events;
     private readonly Task _loop;
     private long _oldestInCommitQueuedAt;
 
-    public MessageWriter(WriteGate writeGate, CommitOrderedEventDispatcher events, IMessageBatchWriter store, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
+    public MessageWriter(WriteGate writeGate, IEventRoute events, IMessageBatchWriter store, IOptions<DatabaseOptions> options, ILogger<MessageWriter> logger)
     {
         _events = events;
         _writeGate = writeGate;
@@ -147,7 +147,7 @@ internal sealed class MessageWriter : IMessageStore, IHostedService, IAsyncDispo
         {
             foreach (var domainEvent in message.DomainEvents)
             {
-                var queued = _events.EnqueueAsync(domainEvent);
+                var queued = _events.CommittedAsync(domainEvent, origin: null);
                 if (!queued.IsCompletedSuccessfully)
                     queued.AsTask().GetAwaiter().GetResult();
             }

@@ -1,5 +1,6 @@
 using CleanChat.Domain.Chats;
 using CleanChat.Infrastructure.Persistence.Messages;
+using CleanChat.Infrastructure.Realtime.Cluster;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,8 @@ namespace CleanChat.Infrastructure.Persistence.Postgres;
 /// <c>last_seq</c> moved on by the batch's count, then every message inserted by one statement over arrays.
 /// Sequence numbers are taken under the chat's row lock, so they are gap-free and follow commit order across
 /// nodes. A repeat racing on another node meets the unique index: the batch fails whole and the writer
-/// retries its messages one by one, when the repeat check finds the other node's copy.
+/// retries its messages one by one, when the repeat check finds the other node's copy. The new messages
+/// are notified on the nodes' bus inside the same transaction.
 /// </summary>
 internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
 {
@@ -43,9 +45,14 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ClusterBus _bus;
     private NpgsqlConnection? _connection;
 
-    public PostgresMessageBatchWriter(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    public PostgresMessageBatchWriter(NpgsqlDataSource dataSource, ClusterBus bus)
+    {
+        _dataSource = dataSource;
+        _bus = bus;
+    }
 
     public IReadOnlyList<WrittenMessage> Write(IReadOnlyList<ChatMessage> messages)
     {
@@ -56,7 +63,15 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
             var written = new WrittenMessage?[messages.Count];
             var fresh = SkipRepeats(connection, messages, written);
             if (fresh.Count > 0)
+            {
                 Insert(connection, fresh, messages, NextSeqs(connection, fresh, messages), written);
+
+                // Heard by every node, this one included, when (and only if) the batch commits: ADR 0016.
+                _bus.NotifyInTransaction(connection, fresh.ConvertAll(i => (ClusterItem)new MessageSentItem
+                {
+                    ChatId = messages[i].ChatId, Seq = written[i]!.Value.Seq, MessageId = written[i]!.Value.Id,
+                }));
+            }
 
             transaction.Commit();
             return System.Array.ConvertAll(written, w => w ?? throw new InvalidOperationException("A message of the batch got no outcome."));
