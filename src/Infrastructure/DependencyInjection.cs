@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
         // On PostgreSQL, this node hears every node's commits (its own included) before it serves a request.
         if (DatabaseOptions.ProviderFrom(configuration) == DatabaseProvider.Postgres)
+        {
             services.AddHostedService(sp => sp.GetRequiredService<Realtime.Cluster.ClusterListener>());
+            services.AddHostedService(sp => sp.GetRequiredService<Realtime.Cluster.ClusterPresence>());
+        }
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<IDeliveryRecorder>(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
@@ -94,7 +98,8 @@ public static class DependencyInjection
         services.AddSingleton<ILoginRateLimiter, LoginRateLimiter>();
 
         services.AddSingleton<InMemoryPresenceTracker>();
-        services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
+        // Several nodes register their union of every node's presence first (StorageRegistration).
+        services.TryAddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.SectionName))
             .Validate(o => o.MaxReplayMessages is >= 1 and <= GetChatHistoryQuery.MaxPageSize,
                 $"Realtime:MaxReplayMessages must be between 1 and {GetChatHistoryQuery.MaxPageSize} (one history page).")

@@ -35,7 +35,16 @@ public class RealtimeBackPressureTests
         {
             sent.ShouldBeLessThan(5000, "the stalled client should have been dropped long before");
             await fast.SendAsync(new { type = "send_message", chat_id = chatId, content = $"{sent}:{text}" });
-            (await fast.WaitForAsync("message"))["message"]!["content"]!.GetValue<string>().ShouldStartWith($"{sent}:");
+            var answer = await fast.WaitForAnyAsync("message", "error");
+            if ((string?)answer["code"] == "server_busy")
+            {
+                // A loaded test machine can trip the overload bound (ADR 0014): send again when told, as a client does.
+                await Task.Delay(answer["retry_after_ms"]!.GetValue<int>());
+                continue;
+            }
+
+            ((string?)answer["type"]).ShouldBe("message", answer.ToJsonString());
+            answer["message"]!["content"]!.GetValue<string>().ShouldStartWith($"{sent}:");
             sent++;
         }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CleanChat.Infrastructure.Realtime.Cluster;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
@@ -99,6 +100,38 @@ public sealed class TwoNodeTests : IAsyncLifetime
         seqs.ShouldBe(Enumerable.Range(1, total).Select(i => (long)i));
         listener.Connections.ShouldBeGreaterThan(connectionsBefore);
         await onB.ShouldNotReceiveBeforePongAsync("message");
+    }
+
+    [Fact]
+    public async Task Who_is_online_and_who_joins_a_chat_are_known_on_every_node()
+    {
+        var world = await TestWorld.CreateAsync(_nodeA);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, null);
+        await using var staffOnA = await JoinedAsync(_nodeA, world.Staff, chatId);
+
+        var customerOnB = await JoinedAsync(_nodeB, world.Customer, chatId);
+        (await staffOnA.WaitForAsync("user_joined"))["participant_id"]!.GetValue<long>().ShouldBe(world.Customer.Id);
+        await CustomerOnlineOnNodeAAsync(world, chatId, expected: true);
+
+        await customerOnB.DisposeAsync();
+        (await staffOnA.WaitForAsync("user_left"))["participant_id"]!.GetValue<long>().ShouldBe(world.Customer.Id);
+        await CustomerOnlineOnNodeAAsync(world, chatId, expected: false);
+    }
+
+    // Node A's REST answer, which asks node A's presence: the customer's only socket is on node B.
+    private static async Task CustomerOnlineOnNodeAAsync(TestWorld world, long chatId, bool expected)
+    {
+        var deadline = DateTime.UtcNow + SocketClient.DefaultTimeout;
+        while (true)
+        {
+            var chat = await world.Staff.Client.GetFromJsonAsync<JsonObject>($"/api/v1/chat/chats/{chatId}");
+            var online = chat!["participants"]!.AsArray().Single(p => (string?)p!["participant_type"] == "customer")!["is_online"]!.GetValue<bool>();
+            if (online == expected)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Node A never saw the customer as {(expected ? "online" : "offline")}.");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<SocketClient> JoinedAsync(RealtimeFactory node, Person person, long chatId)

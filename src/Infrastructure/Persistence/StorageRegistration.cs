@@ -69,6 +69,8 @@ internal static class StorageRegistration
         services.AddSingleton<IEventRoute, ClusterEventRoute>();
         services.AddSingleton<INotificationRelay, ClusterNotificationRelay>();
         services.AddSingleton<ClusterListener>();
+        services.AddSingleton<ClusterPresence>();
+        services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<ClusterPresence>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using CleanChat.Application.Chats;
 using CleanChat.Application.Common.Interfaces;
+using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Common.Security;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime.Protocol;
@@ -18,16 +19,19 @@ namespace CleanChat.Infrastructure.Realtime;
 public sealed class RealtimeGateway : ISessionSockets
 {
     private readonly ConnectionRegistry _registry;
+    private readonly Cluster.INotificationRelay _relay;
     private readonly NotificationDelivery _delivery;
     private readonly RealtimeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RealtimeGateway> _logger;
     private readonly ConcurrentDictionary<Guid, ITimer> _expiryTimers = new();
 
-    public RealtimeGateway(ConnectionRegistry registry, NotificationDelivery delivery, IOptions<RealtimeOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
+    public RealtimeGateway(ConnectionRegistry registry, NotificationDelivery delivery, Cluster.INotificationRelay relay, IOptions<RealtimeOptions> options,
+        TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
     {
         _registry = registry;
         _delivery = delivery;
+        _relay = relay;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -67,7 +71,7 @@ public sealed class RealtimeGateway : ISessionSockets
         var first = _registry.Join(connection, chatId);
         connection.TrySend(new JoinedReply(chatId, lastMessageId, stayId));
         if (first)
-            _delivery.Deliver(new ParticipantJoinedChatNotification(chatId, connection.Participant), connection.Id);
+            Tell(new ParticipantJoinedChatNotification(chatId, connection.Participant), connection.Id);
     }
 
     /// <summary>
@@ -89,7 +93,7 @@ public sealed class RealtimeGateway : ISessionSockets
     public void Leave(RealtimeConnection connection, long chatId, long? stayId = null)
     {
         if (_registry.Leave(connection, chatId))
-            _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
+            Tell(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
         connection.TrySend(new LeftReply(chatId, stayId));
     }
 
@@ -100,7 +104,14 @@ public sealed class RealtimeGateway : ISessionSockets
             timer.Dispose();
         connection.Complete();
         foreach (var chatId in _registry.Unregister(connection))
-            _delivery.Deliver(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
+            Tell(new ParticipantLeftChatNotification(chatId, connection.Participant), connection.Id);
+    }
+
+    // With several nodes, the others' sockets in the chat hear it too (over the bus, which brings it back here).
+    private void Tell(ChatNotification notification, Guid origin)
+    {
+        if (!_relay.TryRelayLater(notification, origin))
+            _delivery.Deliver(notification, origin);
     }
 
     public void CloseAll(ParticipantRef participant, long sessionId)

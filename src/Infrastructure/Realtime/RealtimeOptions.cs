@@ -28,6 +28,12 @@ public sealed class RealtimeOptions
     /// <summary>Server WebSocket pings keep proxies and NATs from dropping quiet connections.</summary>
     public int KeepAliveSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Several nodes (PostgreSQL): a node not heard from for this long is taken for dead and its sockets'
+    /// participants for offline; each node speaks every third of it.
+    /// </summary>
+    public int NodeTimeoutSeconds { get; set; } = 30;
+
     /// <summary>A connection that sends nothing (not even a ping frame) for this long is closed.</summary>
     public int IdleTimeoutSeconds { get; set; } = 300;
 

@@ -20,6 +20,7 @@ namespace CleanChat.Infrastructure.Realtime.Cluster;
 [JsonDerivedType(typeof(ArchiveChangedItem), "v")]
 [JsonDerivedType(typeof(AccountChangedItem), "u")]
 [JsonDerivedType(typeof(NotificationItem), "n")]
+[JsonDerivedType(typeof(PresenceItem), "p")]
 internal abstract record ClusterItem
 {
     [JsonPropertyName("c")]
@@ -128,4 +129,25 @@ internal sealed record NotificationItem : ClusterItem
 
     [JsonPropertyName("b")]
     public required System.Text.Json.JsonElement Body { get; init; }
+}
+
+/// <summary>
+/// Who is online on one node: a change (<see cref="Online"/> for one participant) or, every heartbeat, a
+/// part of the node's whole list (<see cref="Round"/> numbers the heartbeat; a new round replaces the last).
+/// </summary>
+internal sealed record PresenceItem : ClusterItem
+{
+    [JsonPropertyName("node")]
+    public Guid Node { get; init; }
+
+    /// <summary>For a heartbeat part: its round; null for a single change.</summary>
+    [JsonPropertyName("r")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Round { get; init; }
+
+    [JsonPropertyName("on")]
+    public bool Online { get; init; }
+
+    [JsonPropertyName("ps")]
+    public required ParticipantRef[] Participants { get; init; }
 }

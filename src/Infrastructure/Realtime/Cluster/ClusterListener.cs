@@ -34,6 +34,7 @@ internal sealed class ClusterListener : BackgroundService
     private readonly RecentCommits _recent;
     private readonly ChatDirectory _chats;
     private readonly ParticipantProfiles _profiles;
+    private readonly ClusterPresence _presence;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<ClusterListener> _logger;
     private readonly Channel<string?> _inbox = Channel.CreateBounded<string?>(new BoundedChannelOptions(InboxCapacity) { SingleReader = true });
@@ -42,8 +43,9 @@ internal sealed class ClusterListener : BackgroundService
     private int _missed;
 
     public ClusterListener(NpgsqlDataSource dataSource, CommitOrderedEventDispatcher lanes, RecentCommits recent, ChatDirectory chats,
-        ParticipantProfiles profiles, IServiceScopeFactory scopes, ILogger<ClusterListener> logger)
+        ParticipantProfiles profiles, ClusterPresence presence, IServiceScopeFactory scopes, ILogger<ClusterListener> logger)
     {
+        _presence = presence;
         _dataSource = dataSource;
         _lanes = lanes;
         _recent = recent;
@@ -162,6 +164,9 @@ internal sealed class ClusterListener : BackgroundService
             {
                 case MessageSentItem sent:
                     await AnnounceSentAsync(db, sent, known.GetValueOrDefault(item) ?? Rebuild(item, messages, chats), cancellationToken);
+                    break;
+                case PresenceItem presence:
+                    _presence.Heard(presence);
                     break;
                 case AccountChangedItem account:
                     _profiles.Invalidate(account.Account);

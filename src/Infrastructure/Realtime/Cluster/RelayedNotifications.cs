@@ -9,7 +9,8 @@ namespace CleanChat.Infrastructure.Realtime.Cluster;
 /// <summary>
 /// The notifications that are not made from a committed event on every node, so one node makes them and
 /// the others must hear them whole: typing, delivery receipts (the delivery recorder's), a repeated send's
-/// answer to its sender's other sockets, a stay conversation opened for the hotel's staff. Anything else a
+/// answer to its sender's other sockets, a stay conversation opened for the hotel's staff, a socket joining
+/// or leaving a chat (<c>user_joined</c>, <c>user_left</c>). Anything else a
 /// node makes itself from the committed events it hears.
 /// </summary>
 internal static class RelayedNotifications
@@ -23,6 +24,8 @@ internal static class RelayedNotifications
         ["delivered"] = typeof(DeliveryReceiptNotification),
         ["repeated"] = typeof(MessageRepeatedNotification),
         ["stay_opened"] = typeof(StayConversationOpenedNotification),
+        ["joined"] = typeof(ParticipantJoinedChatNotification),
+        ["left"] = typeof(ParticipantLeftChatNotification),
     };
 
     private static readonly Dictionary<Type, string> NameOf = ByName.ToDictionary(p => p.Value, p => p.Key);
