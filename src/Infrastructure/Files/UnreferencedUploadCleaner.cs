@@ -79,19 +79,26 @@ public sealed class UnreferencedUploadCleaner : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Delay(FirstRunDelay, _time, stoppingToken);
-        using var timer = new PeriodicTimer(Interval, _time);
-        do
+        try
         {
-            try
+            await Task.Delay(FirstRunDelay, _time, stoppingToken);
+            using var timer = new PeriodicTimer(Interval, _time);
+            do
             {
-                await CleanAsync(stoppingToken);
+                try
+                {
+                    await CleanAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Cleaning up unused uploads failed; trying again in {Interval}", Interval);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogError(ex, "Cleaning up unused uploads failed; trying again in {Interval}", Interval);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (also when the host fails to start, before the first round): nothing to report.
+        }
     }
 }

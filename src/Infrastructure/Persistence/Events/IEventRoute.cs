@@ -9,7 +9,7 @@ namespace CleanChat.Infrastructure.Persistence.Events;
 /// commit itself onto the database's bus, which brings them back to every node's lanes, this one's
 /// included, in commit order (ADR 0016).
 /// </summary>
-internal interface IEventRoute
+public interface IEventRoute
 {
     /// <summary>True when the commit must carry its events: its writes then run in an explicit transaction.</summary>
     bool CarriedByCommit { get; }
@@ -20,6 +20,12 @@ internal interface IEventRoute
     /// </summary>
     Task CarryAsync(DbConnection connection, IReadOnlyList<(IDomainEvent Event, Guid? Origin)> events, IReadOnlyList<ParticipantRef> changedAccounts,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called inside the transaction before the commit, for notifications the commit causes that are not
+    /// made from a domain event on every node (the delivery recorder's receipts).
+    /// </summary>
+    Task CarryAsync(DbConnection connection, IReadOnlyList<Application.Common.Notifications.ChatNotification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Called after the commit, in commit order, with the write gate still held.</summary>
     ValueTask CommittedAsync(IDomainEvent domainEvent, Guid? origin);
@@ -32,6 +38,9 @@ internal sealed class LocalEventRoute(CommitOrderedEventDispatcher lanes) : IEve
 
     public Task CarryAsync(DbConnection connection, IReadOnlyList<(IDomainEvent Event, Guid? Origin)> events, IReadOnlyList<ParticipantRef> changedAccounts,
         CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task CarryAsync(DbConnection connection, IReadOnlyList<Application.Common.Notifications.ChatNotification> notifications, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     public ValueTask CommittedAsync(IDomainEvent domainEvent, Guid? origin) => lanes.EnqueueAsync(domainEvent, origin);
 }

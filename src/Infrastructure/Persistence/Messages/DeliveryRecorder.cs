@@ -58,10 +58,13 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRecorder> _logger;
     private readonly string _moveForwardSql;
+    private readonly Events.IEventRoute _route;
     private ConcurrentDictionary<(long ChatId, ParticipantRef Participant), long> _pending = new();
 
-    public DeliveryRecorder(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider time, IOptions<DatabaseOptions> options, ILogger<DeliveryRecorder> logger)
+    public DeliveryRecorder(IServiceScopeFactory scopes, WriteGate writeGate, Events.IEventRoute route, TimeProvider time, IOptions<DatabaseOptions> options,
+        ILogger<DeliveryRecorder> logger)
     {
+        _route = route;
         _moveForwardSql = options.Value.Provider == DatabaseProvider.Postgres ? PostgresMoveForwardSql : SqliteMoveForwardSql;
         _scopes = scopes;
         _writeGate = writeGate;
@@ -106,15 +109,27 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = _moveForwardSql;
-                command.Parameters.Add(Parameter(command, "notes", notes));
-                command.Parameters.Add(Parameter(command, "now", now));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                // With several nodes the receipts go out on the bus inside the same transaction, all at once.
+                await using var transaction = _route.CarriedByCommit ? await connection.BeginTransactionAsync(cancellationToken) : null;
+                await using (var command = connection.CreateCommand())
                 {
-                    var participant = new ParticipantRef(Enum.Parse<ParticipantType>(reader.GetString(1)), reader.GetInt64(2));
-                    moved.Add(new DeliveryReceiptNotification(reader.GetInt64(0), reader.GetInt64(3), participant, now));
+                    command.Transaction = transaction;
+                    command.CommandText = _moveForwardSql;
+                    command.Parameters.Add(Parameter(command, "notes", notes));
+                    command.Parameters.Add(Parameter(command, "now", now));
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var participant = new ParticipantRef(Enum.Parse<ParticipantType>(reader.GetString(1)), reader.GetInt64(2));
+                        moved.Add(new DeliveryReceiptNotification(reader.GetInt64(0), reader.GetInt64(3), participant, now));
+                    }
+                }
+
+                if (transaction is not null)
+                {
+                    await _route.CarryAsync(connection, moved, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return moved.Count;
                 }
             }
             finally
@@ -128,6 +143,7 @@ public sealed class DeliveryRecorder : BackgroundService, IDeliveryRecorder
             await notifier.NotifyAsync(receipt, cancellationToken);
         return moved.Count;
     }
+
     private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

@@ -20,6 +20,9 @@ internal sealed class ClusterEventRoute(ClusterBus bus, RecentCommits recent) : 
             .Concat(changedAccounts.Select(account => new AccountChangedItem { Account = account }))
             .ToList(), cancellationToken);
 
+    public Task CarryAsync(DbConnection connection, IReadOnlyList<Application.Common.Notifications.ChatNotification> notifications, CancellationToken cancellationToken) =>
+        bus.NotifyInTransactionAsync(connection, notifications.Select(n => RelayedNotifications.ToItem(n, origin: null)).OfType<ClusterItem>().ToList(), cancellationToken);
+
     public ValueTask CommittedAsync(IDomainEvent domainEvent, Guid? origin)
     {
         recent.Remember(ClusterItem.Of(domainEvent, origin), domainEvent);
