@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -155,58 +154,16 @@ public class CrashRecoveryTests
         return (rows, duplicates, seqs, (long)lastSeq.ExecuteScalar()!);
     }
 
-    private static Process StartServer(string database, string uploads, int port)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private static Process StartServer(string database, string uploads, int port) =>
+        ServerProcesses.Start(port, new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CleanChat.WebApi.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__CleanChat"] = $"Data Source={database}";
-        start.Environment["Jwt__SigningKey"] = CleanChatApiFactory.SigningKey;
-        start.Environment["Uploads__RootPath"] = uploads;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            ["ConnectionStrings__CleanChat"] = $"Data Source={database}",
+            ["Uploads__RootPath"] = uploads,
+        });
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            server.HasExited.ShouldBeFalse("the server exited during start-up");
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+    private static Task WaitHealthyAsync(HttpClient http, Process server) => ServerProcesses.WaitHealthyAsync(http, server);
 
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The server did not become healthy.");
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ServerProcesses.FreePort();
 }
 
 [CollectionDefinition(CrashRecoveryTests.Name, DisableParallelization = true)]

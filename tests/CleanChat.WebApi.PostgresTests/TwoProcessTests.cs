@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using CleanChat.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -162,63 +161,21 @@ public sealed class TwoProcessTests : IDisposable
         }
     }
 
-    private Process StartNode(int port)
+    private Process StartNode(int port) => ServerProcesses.Start(port, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CleanChat.WebApi.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__CleanChat"] = _database.ConnectionString;
-        start.Environment["Jwt__SigningKey"] = CleanChatApiFactory.SigningKey;
-        start.Environment["Uploads__RootPath"] = _uploads;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                _output.WriteLine($"node {port}: {e.Data}");
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Database__Provider"] = "Postgres",
+        ["ConnectionStrings__CleanChat"] = _database.ConnectionString,
+        ["Uploads__RootPath"] = _uploads,
+    }, line => _output.WriteLine($"node {port}: {line}"));
 
     private static HttpClient Client(int port) => new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
 
     private static Uri SocketUri(int port, Person person) =>
         new($"ws://127.0.0.1:{port}/api/v1/chat/ws/chat/user?token={Uri.EscapeDataString(person.Token)}");
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process node)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            node.HasExited.ShouldBeFalse("the node exited during start-up");
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+    private static Task WaitHealthyAsync(HttpClient http, Process node) => ServerProcesses.WaitHealthyAsync(http, node);
 
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The node did not become healthy.");
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ServerProcesses.FreePort();
 
     /// <summary>An in-process host on the shared database, which the test removes.</summary>
     private sealed class Arranger(TestDatabase database) : CleanChatApiFactory(database)
