@@ -61,10 +61,14 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
         {
             using var transaction = connection.BeginTransaction();
             var written = new WrittenMessage?[messages.Count];
-            var fresh = SkipRepeats(connection, messages, written);
+            var (fresh, repeatsInBatch) = SkipRepeats(connection, messages, written);
             if (fresh.Count > 0)
             {
                 Insert(connection, fresh, messages, NextSeqs(connection, fresh, messages), written);
+
+                // Repeats inside the batch answer with their first copy.
+                foreach (var (repeat, first) in repeatsInBatch)
+                    written[repeat] = written[first]!.Value with { IsDuplicate = true };
 
                 // Heard by every node, this one included, when (and only if) the batch commits: ADR 0016.
                 _bus.NotifyInTransaction(connection, fresh.ConvertAll(i => (ClusterItem)new MessageSentItem
@@ -88,10 +92,10 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
     public void Dispose() => _connection?.Dispose();
 
     /// <summary>
-    /// Fills in the messages that repeat a stored one or an earlier one of the batch (a client retrying
-    /// quickly); returns the indexes of the others, in batch order.
+    /// Fills in the messages that repeat a stored one; returns the indexes of the new ones, in batch order,
+    /// and those that repeat an earlier one of the batch (a client retrying quickly), with that one's index.
     /// </summary>
-    private static List<int> SkipRepeats(NpgsqlConnection connection, IReadOnlyList<ChatMessage> messages, WrittenMessage?[] written)
+    private static (List<int> Fresh, Dictionary<int, int> RepeatsInBatch) SkipRepeats(NpgsqlConnection connection, IReadOnlyList<ChatMessage> messages, WrittenMessage?[] written)
     {
         var stored = new Dictionary<(string, long, Guid), (long Id, long Seq)>();
         var keyed = messages.Where(m => m.ClientMessageId is not null).ToList();
@@ -108,6 +112,7 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
 
         var fresh = new List<int>(messages.Count);
         var firstInBatch = new Dictionary<(string, long, Guid), int>();
+        var repeatsInBatch = new Dictionary<int, int>();
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
@@ -120,13 +125,16 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
             var key = (message.SenderType.ToString(), message.SenderId, clientId);
             if (stored.TryGetValue(key, out var earlier))
                 written[i] = new WrittenMessage(earlier.Id, earlier.Seq, IsDuplicate: true);
-            else if (firstInBatch.TryAdd(key, i))
+            else if (firstInBatch.TryGetValue(key, out var first))
+                repeatsInBatch[i] = first;
+            else
+            {
+                firstInBatch[key] = i;
                 fresh.Add(i);
-
-            // Otherwise a repeat within the batch: settled once its first copy has an id (Insert).
+            }
         }
 
-        return fresh;
+        return (fresh, repeatsInBatch);
     }
 
     /// <summary>Locks the batch's chats in id order and moves each one's last_seq on; the first new seq of each chat.</summary>
@@ -195,16 +203,6 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
 
         for (var k = 0; k < fresh.Count; k++)
             written[fresh[k]] = new WrittenMessage(ids[(rows[k].ChatId, seqs[k])], seqs[k], IsDuplicate: false);
-
-        // Repeats inside the batch answer with their first copy.
-        for (var i = 0; i < messages.Count; i++)
-        {
-            if (written[i] is not null)
-                continue;
-            var first = fresh.Find(f => messages[f].ClientMessageId == messages[i].ClientMessageId
-                && messages[f].SenderType == messages[i].SenderType && messages[f].SenderId == messages[i].SenderId);
-            written[i] = written[first]!.Value with { IsDuplicate = true };
-        }
     }
 
     // Typed arrays: the statements' unnest needs to know each column's type even when every value is null.

@@ -31,7 +31,7 @@ internal abstract record ClusterItem
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Guid? Origin { get; init; }
 
-    /// <summary>The reference to a committed event, or null for events that never travel (none today).</summary>
+    /// <summary>The reference to a committed event (every domain event has one).</summary>
     public static ClusterItem Of(IDomainEvent domainEvent, Guid? origin) => domainEvent switch
     {
         MessageSent e => new MessageSentItem { ChatId = e.Message.ChatId, Seq = e.Message.Seq, MessageId = e.Message.Id, Origin = origin },

@@ -42,8 +42,6 @@ internal static class RelayedNotifications
             : new NotificationItem { ChatId = notification.ChatId, Origin = origin, Name = name, Body = body };
     }
 
-    public static bool Travels(ChatNotification notification) => NameOf.ContainsKey(notification.GetType());
-
     public static ChatNotification? FromItem(NotificationItem item) =>
         ByName.TryGetValue(item.Name, out var type) ? (ChatNotification?)item.Body.Deserialize(type) : null;
 }
