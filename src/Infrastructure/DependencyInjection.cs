@@ -1,3 +1,4 @@
+using CleanChat.Domain.Chats;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Common.Security;
@@ -77,7 +78,10 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DevelopmentDataSeeder>();
 
-        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName))
+            .Validate(o => o.MaxAttachmentsPerMessage is >= 1 and <= MessageBody.MaxAttachments,
+                $"Uploads:MaxAttachmentsPerMessage must be between 1 and {MessageBody.MaxAttachments}.")
+            .ValidateOnStart();
         services.AddOptions<EntityReferenceOptions>().Bind(configuration.GetSection(EntityReferenceOptions.SectionName));
         services.AddOptions<ChatContextOptions>().Bind(configuration.GetSection(ChatContextOptions.SectionName));
         services.AddSingleton(sp => new UnreferencedUploadCleaner(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<LocalFileStore>(),

@@ -52,7 +52,7 @@ public class ChatMessageTests
     [Fact]
     public void Edit_of_non_text_message_is_refused()
     {
-        var message = SavedMessage(_chat, Staff, 101, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: new MessageAttachment(null, "image/png", 10, null, null)));
+        var message = SavedMessage(_chat, Staff, 101, new MessageBody(MessageType.Image, null, Attachments: [new MessageAttachment("/uploads/chat/a.jpg", null, "image/png", 10, null, null)]));
 
         Should.Throw<DomainRuleViolationException>(() => message.Edit(Staff, "caption", Now)).Code.ShouldBe("only_text_editable");
     }

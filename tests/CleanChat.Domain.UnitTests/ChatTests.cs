@@ -121,21 +121,40 @@ public class ChatTests
 
         Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, "caption"), null, null, Now))
             .Code.ShouldBe("media_required");
-        Should.Throw<DomainRuleViolationException>(() => chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg"), null, null, Now))
-            .Code.ShouldBe("media_unknown");
-        var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, "/uploads/chat/a_thumb.jpg", null);
-        var message = chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, null, Now);
+        var attachment = new MessageAttachment("/uploads/chat/a.jpg", "a.jpg", "image/jpeg", 1234, "/uploads/chat/a_thumb.jpg", null);
+        var message = chat.ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, "  ", Attachments: [attachment]), null, null, Now);
         message.Content.ShouldBeNull();
-        message.MediaUrl.ShouldBe("/uploads/chat/a.jpg");
-        (message.MediaFileName, message.MediaFileType, message.MediaFileSize, message.MediaThumbnailUrl).ShouldBe(("a.jpg", "image/jpeg", (long?)1234, "/uploads/chat/a_thumb.jpg"));
+        message.Attachments.ShouldBe([attachment]);
+    }
+
+    [Fact]
+    public void PostMessage_keeps_several_files_in_the_order_given()
+    {
+        var files = Enumerable.Range(1, 3).Select(i => new MessageAttachment($"/uploads/chat/{i}.pdf", $"{i}.pdf", "application/pdf", i, null, null)).ToArray();
+
+        var message = SavedChat().ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.File, "three", Attachments: files), null, null, Now);
+
+        message.Attachments.Select(a => a.FileUrl).ShouldBe(["/uploads/chat/1.pdf", "/uploads/chat/2.pdf", "/uploads/chat/3.pdf"]);
+    }
+
+    [Fact]
+    public void PostMessage_text_with_files_or_more_files_than_the_service_allows_is_refused()
+    {
+        var file = new MessageAttachment("/uploads/chat/a.pdf", null, "application/pdf", 1, null, null);
+
+        Should.Throw<DomainRuleViolationException>(() => SavedChat().ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Text, "hi", Attachments: [file]), null, null, Now))
+            .Code.ShouldBe("media_not_allowed");
+        Should.Throw<DomainRuleViolationException>(() => SavedChat().ToSnapshot().PostMessage(Staff,
+                new MessageBody(MessageType.File, null, Attachments: Enumerable.Repeat(file, MessageBody.MaxAttachments + 1).ToArray()), null, null, Now))
+            .Code.ShouldBe("too_many_attachments");
     }
 
     [Fact]
     public void PostMessage_with_a_duration_that_is_not_a_voice_note_is_refused()
     {
-        var attachment = new MessageAttachment("a.jpg", "image/jpeg", 1234, null, 3000);
+        var attachment = new MessageAttachment("/uploads/chat/a.jpg", "a.jpg", "image/jpeg", 1234, null, 3000);
 
-        Should.Throw<DomainRuleViolationException>(() => SavedChat().ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, "/uploads/chat/a.jpg", Attachment: attachment), null, null, Now))
+        Should.Throw<DomainRuleViolationException>(() => SavedChat().ToSnapshot().PostMessage(Staff, new MessageBody(MessageType.Image, null, Attachments: [attachment]), null, null, Now))
             .Code.ShouldBe("duration_only_for_voice");
     }
 

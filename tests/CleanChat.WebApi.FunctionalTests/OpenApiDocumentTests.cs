@@ -34,7 +34,7 @@ public class OpenApiDocumentTests : IClassFixture<CleanChatApiFactory>
 
         var body = Resolve(document, send["requestBody"]!["content"]!["application/json"]!["schema"]!);
         body["properties"]!.AsObject().Select(p => p.Key).ShouldBe(
-            ["content", "message_type", "media_url", "reply_to_message_id", "entity_type", "entity_id", "entity_title", "client_message_id", "duration_ms"], ignoreOrder: true);
+            ["content", "message_type", "media_url", "attachments", "reply_to_message_id", "entity_type", "entity_id", "entity_title", "client_message_id", "duration_ms"], ignoreOrder: true);
 
         var created = Resolve(document, send["responses"]!["201"]!["content"]!["application/json"]!["schema"]!);
         created["properties"]!.AsObject().Select(p => p.Key).ShouldContain("seq");

@@ -45,6 +45,37 @@ public class QueryCountTests
         many.ShouldBe(one);
     }
 
+    [Fact]
+    public async Task History_and_search_load_the_files_of_a_page_in_one_query_however_many_messages_carry_some()
+    {
+        using var factory = new CleanChatApiFactory();
+        var world = await TestWorld.CreateAsync(factory);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer);
+        await SendFilesAsync(world.Staff, chatId, 1);
+        var history = $"/api/v1/chat/chats/{chatId}/messages";
+        var search = "/api/v1/chat/search?q=brochure";
+        var oneHistory = await CountAsync(factory, () => world.Customer.Client.GetAsync(history));
+        var oneSearch = await CountAsync(factory, () => world.Customer.Client.GetAsync(search));
+
+        for (var i = 0; i < 12; i++)
+            await SendFilesAsync(i % 2 == 0 ? world.Staff : world.Customer, chatId, 3);
+
+        var files = (await ChatApi.HistoryAsync(world.Customer, chatId))["messages"]!.AsArray().Where(m => m!["message_type"]!.GetValue<string>() == "file").ToList();
+        files.Count.ShouldBe(13);
+        files.Sum(m => m!["attachments"]!.AsArray().Count).ShouldBe(37);
+        (await CountAsync(factory, () => world.Customer.Client.GetAsync(history))).ShouldBe(oneHistory);
+        (await CountAsync(factory, () => world.Customer.Client.GetAsync(search))).ShouldBe(oneSearch);
+    }
+
+    private static async Task SendFilesAsync(Person sender, long chatId, int count)
+    {
+        var urls = new List<string>();
+        for (var i = 0; i < count; i++)
+            urls.Add(await UploadTestFiles.UrlAsync(sender, SampleFiles.Pdf, $"brochure{i}.pdf"));
+        (await sender.Client.PostJsonAsync($"/api/v1/chat/chats/{chatId}/messages", new { message_type = "file", attachments = urls, content = "the brochure" }))
+            .EnsureSuccessStatusCode();
+    }
+
     private static async Task<int> CountAsync(CleanChatApiFactory factory, Func<Task<HttpResponseMessage>> request)
     {
         factory.Sql.Reset();

@@ -20,14 +20,17 @@ public sealed record MessageDto
     public string? SenderName { get; init; }
     public required MessageType MessageType { get; init; }
     public string? Content { get; init; }
-    public string? MediaUrl { get; init; }
 
-    // The attached file, for image, voice and file messages (null for text and once deleted).
-    public string? FileName { get; init; }
-    public string? FileType { get; init; }
-    public long? FileSize { get; init; }
-    public string? ThumbnailUrl { get; init; }
-    public long? DurationMs { get; init; }
+    /// <summary>The files of an image, voice or file message, in order (empty for text and once deleted).</summary>
+    public IReadOnlyList<AttachmentDto> Attachments { get; init; } = Array.Empty<AttachmentDto>();
+
+    // The first file, where clients that know one file per message look for it.
+    public string? MediaUrl => FirstAttachment?.FileUrl;
+    public string? FileName => FirstAttachment?.FileName;
+    public string? FileType => FirstAttachment?.FileType;
+    public long? FileSize => FirstAttachment?.FileSize;
+    public string? ThumbnailUrl => FirstAttachment?.ThumbnailUrl;
+    public long? DurationMs => FirstAttachment?.DurationMs;
     public long? ReplyToMessageId { get; init; }
     public string? EntityType { get; init; }
     public long? EntityId { get; init; }
@@ -52,17 +55,13 @@ public sealed record MessageDto
     public ParticipantRef Sender() => new(SenderType, SenderUserId ?? SenderCustomerId ?? 0);
 
     /// <summary>What a deleted message still shows: who sent it, when, and where it was; no text and no file.</summary>
-    public MessageDto WithoutContent() => this with
-    {
-        Content = null,
-        MediaUrl = null,
-        FileName = null,
-        FileType = null,
-        FileSize = null,
-        ThumbnailUrl = null,
-        DurationMs = null,
-    };
+    public MessageDto WithoutContent() => this with { Content = null, Attachments = Array.Empty<AttachmentDto>() };
+
+    private AttachmentDto? FirstAttachment => Attachments.Count > 0 ? Attachments[0] : null;
 }
+
+/// <summary>One file of a message, as the upload endpoint described it, with a voice note's length.</summary>
+public sealed record AttachmentDto(string FileUrl, string? FileName, string FileType, long FileSize, string? ThumbnailUrl, long? DurationMs);
 
 public sealed record ReadReceiptDto(ParticipantType ReaderType, long ReaderId, DateTime ReadAt);
 

@@ -22,13 +22,10 @@ internal static partial class MessageMapper
         return message.IsDeleted ? dto.WithoutContent() : dto;
     }
 
-    [MapProperty(nameof(ChatMessage.MediaFileName), nameof(MessageDto.FileName))]
-    [MapProperty(nameof(ChatMessage.MediaFileType), nameof(MessageDto.FileType))]
-    [MapProperty(nameof(ChatMessage.MediaFileSize), nameof(MessageDto.FileSize))]
-    [MapProperty(nameof(ChatMessage.MediaThumbnailUrl), nameof(MessageDto.ThumbnailUrl))]
-    [MapProperty(nameof(ChatMessage.MediaDurationMs), nameof(MessageDto.DurationMs))]
     [MapperIgnoreTarget(nameof(MessageDto.ReadReceipts))]
     [MapperIgnoreTarget(nameof(MessageDto.Status))]
     [MapperIgnoreTarget(nameof(MessageDto.DeliveredReceipts))]
     private static partial MessageDto Copy(ChatMessage message, long? senderUserId, long? senderCustomerId, string? senderName);
+
+    private static partial AttachmentDto Copy(MessageAttachment attachment);
 }

@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanChat.Application.Messages;
 
 /// <summary>
-/// Reads messages as DTOs in a fixed number of queries: one for the messages (sender names joined in SQL)
-/// and one for the chat's read pointers, from which every message's read receipts follow.
+/// Reads messages as DTOs in a fixed number of queries: one for the messages (sender names joined in SQL),
+/// one for the files of those that carry any (none for a page of text), and one for the chat's read
+/// pointers, from which every message's read receipts follow.
 /// </summary>
 internal static class MessageProjection
 {
+
     public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, long chatId, CancellationToken cancellationToken)
     {
         var dtos = await messages.Select(AsDto(read)).ToListAsync(cancellationToken);
         if (dtos.Count == 0)
             return Array.Empty<MessageDto>();
 
+        dtos = await WithAttachmentsAsync(read, dtos, cancellationToken);
         var readers = await ReadPointersAsync(read, chatId, cancellationToken);
         return dtos.Select(dto => MessageReceipts.Apply(dto, readers)).ToList();
     }
@@ -29,6 +32,7 @@ internal static class MessageProjection
         if (dtos.Count == 0)
             return Array.Empty<MessageDto>();
 
+        dtos = await WithAttachmentsAsync(read, dtos, cancellationToken);
         chatIds ??= dtos.Select(d => d.ChatId).Distinct().ToList();
 
         var readers = (await read.Participants
@@ -42,7 +46,11 @@ internal static class MessageProjection
     public static async Task<MessageDto?> FindAsync(IChatReadModel read, long messageId, CancellationToken cancellationToken)
     {
         var dto = await read.Messages.Where(m => m.Id == messageId).Select(AsDto(read)).FirstOrDefaultAsync(cancellationToken);
-        return dto is null ? null : MessageReceipts.Apply(dto, await ReadPointersAsync(read, dto.ChatId, cancellationToken));
+        if (dto is null)
+            return null;
+
+        dto = (await WithAttachmentsAsync(read, [dto], cancellationToken))[0];
+        return MessageReceipts.Apply(dto, await ReadPointersAsync(read, dto.ChatId, cancellationToken));
     }
 
     /// <summary>
@@ -51,6 +59,27 @@ internal static class MessageProjection
     /// </summary>
     public static async Task<MessageDto> ForNewMessageAsync(IParticipantProfiles profiles, ChatMessage message, CancellationToken cancellationToken) =>
         MessageMapper.ToDto(message, (await profiles.GetAsync(message.Sender, cancellationToken))?.Name);
+
+    // The files of every message that can carry some and is not deleted, in one query for all of them.
+    private static async Task<List<MessageDto>> WithAttachmentsAsync(IChatReadModel read, List<MessageDto> dtos, CancellationToken cancellationToken)
+    {
+        var ids = dtos.Where(d => d.MessageType is not (MessageType.Text or MessageType.System) && !d.IsDeleted).Select(d => d.Id).ToList();
+        if (ids.Count == 0)
+            return dtos;
+
+        var files = (await read.Messages
+            .Where(m => ids.Contains(m.Id))
+            .SelectMany(m => m.Attachments, (m, a) => new
+            {
+                MessageId = m.Id,
+                Position = EF.Property<int>(a, StoredAttachment.Position),
+                File = new AttachmentDto(a.FileUrl, a.FileName, a.FileType, a.FileSize, a.ThumbnailUrl, a.DurationMs),
+            })
+            .ToListAsync(cancellationToken))
+            .OrderBy(f => f.Position)
+            .ToLookup(f => f.MessageId, f => f.File);
+        return dtos.ConvertAll(d => files.Contains(d.Id) ? d with { Attachments = files[d.Id].ToList() } : d);
+    }
 
     // Every active participant, read or not: a message's status needs to know who has not read it yet.
     private static Task<List<ParticipantPosition>> ReadPointersAsync(IChatReadModel read, long chatId, CancellationToken cancellationToken) =>
@@ -82,12 +111,7 @@ internal static class MessageProjection
 
             // Decided in SQL, so a deleted message's text never even leaves the database.
             Content = m.IsDeleted ? null : m.Content,
-            MediaUrl = m.IsDeleted ? null : m.MediaUrl,
-            FileName = m.IsDeleted ? null : m.MediaFileName,
-            FileType = m.IsDeleted ? null : m.MediaFileType,
-            FileSize = m.IsDeleted ? null : m.MediaFileSize,
-            ThumbnailUrl = m.IsDeleted ? null : m.MediaThumbnailUrl,
-            DurationMs = m.IsDeleted ? null : m.MediaDurationMs,
+
             ReplyToMessageId = m.ReplyToMessageId,
             EntityType = m.EntityType,
             EntityId = m.EntityId,

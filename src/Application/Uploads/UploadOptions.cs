@@ -29,6 +29,9 @@ public sealed class UploadOptions
     /// <summary>Longest voice note accepted, in milliseconds.</summary>
     public long MaxVoiceDurationMs { get; set; } = 15 * 60 * 1000;
 
+    /// <summary>Most files one message may carry (the service never allows more than 50).</summary>
+    public int MaxAttachmentsPerMessage { get; set; } = 10;
+
     /// <summary>Uploads that no message references are deleted after this many hours.</summary>
     public int UnreferencedRetentionHours { get; set; } = 24;
 }

@@ -11,6 +11,8 @@ public sealed class ChatMessage : AggregateRoot
 {
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
 
+    private List<MessageAttachment> _attachments = new();
+
     private ChatMessage()
     {
     }
@@ -23,12 +25,7 @@ public sealed class ChatMessage : AggregateRoot
         SenderId = sender.Id;
         MessageType = body.Type;
         Content = body.Content;
-        MediaUrl = body.MediaUrl;
-        MediaFileName = body.Attachment?.FileName;
-        MediaFileType = body.Attachment?.FileType;
-        MediaFileSize = body.Attachment?.FileSize;
-        MediaThumbnailUrl = body.Attachment?.ThumbnailUrl;
-        MediaDurationMs = body.Attachment?.DurationMs;
+        _attachments = body.Attachments?.ToList() ?? new List<MessageAttachment>();
         EntityType = body.Entity?.Type;
         EntityId = body.Entity?.Id;
         EntityTitle = body.Entity?.Title;
@@ -56,18 +53,11 @@ public sealed class ChatMessage : AggregateRoot
     /// <summary>Kept in the row after a soft delete for moderation; never returned by the API once deleted.</summary>
     public string? Content { get; private set; }
 
-    public string? MediaUrl { get; private set; }
-
-    public string? MediaFileName { get; private set; }
-
-    public string? MediaFileType { get; private set; }
-
-    public long? MediaFileSize { get; private set; }
-
-    public string? MediaThumbnailUrl { get; private set; }
-
-    /// <summary>Length of a voice note, as its sender's client measured it.</summary>
-    public long? MediaDurationMs { get; private set; }
+    /// <summary>
+    /// The files of an image, voice or file message, in the order the sender gave them (none for text). Like
+    /// the content, kept after a soft delete and never returned once deleted.
+    /// </summary>
+    public IReadOnlyList<MessageAttachment> Attachments => _attachments;
 
     public long? ReplyToMessageId { get; private set; }
 

@@ -2,13 +2,16 @@ using CleanChat.Domain.Common;
 
 namespace CleanChat.Domain.Chats;
 
-/// <summary>What a participant asks to post: kind, text or caption, media and an optional entity reference.</summary>
-public sealed record MessageBody(MessageType Type, string? Content, string? MediaUrl = null, EntityReference? Entity = null, MessageAttachment? Attachment = null)
+/// <summary>What a participant asks to post: kind, text or caption, files in order and an optional entity reference.</summary>
+public sealed record MessageBody(MessageType Type, string? Content, EntityReference? Entity = null, IReadOnlyList<MessageAttachment>? Attachments = null)
 {
     public const int MaxContentLength = 4000;
     public const int MaxMediaUrlLength = 1024;
 
-    public static MessageBody Text(string content, EntityReference? entity = null) => new(MessageType.Text, content, null, entity);
+    /// <summary>The most files one message may carry, whatever the configuration says.</summary>
+    public const int MaxAttachments = 50;
+
+    public static MessageBody Text(string content, EntityReference? entity = null) => new(MessageType.Text, content, entity);
 
     /// <summary>What the service says in a chat (<see cref="ChatSnapshot.PostSystemMessage"/>): plain text, checked here.</summary>
     internal static MessageBody SystemNotice(string content)
@@ -26,23 +29,27 @@ public sealed record MessageBody(MessageType Type, string? Content, string? Medi
         var content = Content?.Trim();
         Guard.Against.RuleBroken(content is { Length: > MaxContentLength }, "content_too_long", $"Message content is longer than {MaxContentLength} characters.");
 
+        var attachments = Attachments ?? Array.Empty<MessageAttachment>();
         if (Type == MessageType.Text)
         {
             Guard.Against.RuleBroken(string.IsNullOrEmpty(content), "content_required", "Message content cannot be empty.");
-            Guard.Against.RuleBroken(MediaUrl is not null, "media_not_allowed", "A text message cannot carry media.");
-            return this with { Content = content };
+            Guard.Against.RuleBroken(attachments.Count > 0, "media_not_allowed", "A text message cannot carry media.");
+            return this with { Content = content, Attachments = attachments };
         }
 
-        Guard.Against.RuleBroken(string.IsNullOrWhiteSpace(MediaUrl), "media_required", $"A {Type.ToString().ToLowerInvariant()} message needs a media_url.");
-        Guard.Against.RuleBroken(MediaUrl.Length > MaxMediaUrlLength, "media_url_too_long", $"media_url is longer than {MaxMediaUrlLength} characters.");
-
-        Guard.Against.RuleBroken(Attachment is null, "media_unknown", "media_url must be a file uploaded to this service.");
-        Guard.Against.RuleBroken(Attachment.DurationMs is not null && Type != MessageType.Voice, "duration_only_for_voice", "Only voice notes have a duration.");
+        Guard.Against.RuleBroken(attachments.Count == 0, "media_required", $"A {Type.ToString().ToLowerInvariant()} message needs a media_url or attachments.");
+        Guard.Against.RuleBroken(attachments.Count > MaxAttachments, "too_many_attachments", $"A message carries at most {MaxAttachments} files.");
+        foreach (var attachment in attachments)
+        {
+            Guard.Against.RuleBroken(string.IsNullOrWhiteSpace(attachment.FileUrl) || attachment.FileUrl.Length > MaxMediaUrlLength,
+                "media_url_invalid", $"A file URL must be 1 to {MaxMediaUrlLength} characters.");
+            Guard.Against.RuleBroken(attachment.DurationMs is not null && Type != MessageType.Voice, "duration_only_for_voice", "Only voice notes have a duration.");
+        }
 
         // For media the content is an optional caption.
-        return this with { Content = string.IsNullOrEmpty(content) ? null : content, MediaUrl = MediaUrl.Trim() };
+        return this with { Content = string.IsNullOrEmpty(content) ? null : content, Attachments = attachments.ToArray() };
     }
 }
 
-/// <summary>What a media message shows of its file besides the URL.</summary>
-public sealed record MessageAttachment(string? FileName, string FileType, long FileSize, string? ThumbnailUrl, long? DurationMs);
+/// <summary>A file a message carries, as the message shows it: where it is served and what it is.</summary>
+public sealed record MessageAttachment(string FileUrl, string? FileName, string FileType, long FileSize, string? ThumbnailUrl, long? DurationMs);

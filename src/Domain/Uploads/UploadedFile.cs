@@ -67,8 +67,8 @@ public sealed class UploadedFile : AggregateRoot
     }
 
     /// <summary>What a message shows of this file; the thumbnail and file URLs are where the service serves them.</summary>
-    public MessageAttachment ToAttachment(string? thumbnailUrl, long? durationMs) =>
-        new(OriginalName, MediaType, Size, thumbnailUrl, durationMs);
+    public MessageAttachment ToAttachment(string fileUrl, string? thumbnailUrl, long? durationMs) =>
+        new(fileUrl, OriginalName, MediaType, Size, thumbnailUrl, durationMs);
 
     // Only the last path segment, without control characters, and not longer than the column.
     private static string? CleanOriginalName(string? name)

@@ -48,9 +48,9 @@ public sealed class UnreferencedUploadCleaner : BackgroundService
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-            var messages = db.ChatMessages;
+            var attachedUrls = db.ChatMessages.SelectMany(m => m.Attachments).Select(a => a.FileUrl);
             var stale = await db.UploadedFiles
-                .Where(f => f.CreatedAt < cutoff && !messages.Any(m => m.MediaUrl == UploadedFileDto.UrlPrefix + f.StoredName))
+                .Where(f => f.CreatedAt < cutoff && !attachedUrls.Contains(UploadedFileDto.UrlPrefix + f.StoredName))
                 .OrderBy(f => f.CreatedAt)
                 .Take(PerRound)
                 .ToListAsync(cancellationToken);

@@ -32,12 +32,6 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
     {
         if (refusal.RetryAfter is { } retryAfter)
             SetRetryAfter(httpContext, retryAfter);
-        if (refusal.Errors is { } errors)
-        {
-            var invalid = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid." };
-            invalid.Extensions["code"] = refusal.Code;
-            return invalid;
-        }
 
         var (status, title) = refusal.Kind switch
         {
@@ -52,6 +46,18 @@ internal sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             RefusalKind.Busy => (StatusCodes.Status503ServiceUnavailable, "Server busy"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "A refusal kind without an HTTP status."),
         };
+
+        // The fields at fault, under `errors` whatever the kind: a file that is not the sender's is a 403
+        // naming which of the message's files it is.
+        if (refusal.Errors is { } errors)
+        {
+            var invalid = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };
+            if (refusal.Kind != RefusalKind.Invalid)
+                invalid.Detail = refusal.Message;
+            invalid.Extensions["code"] = refusal.Code;
+            return invalid;
+        }
+
         var problem = Problem(status, title, refusal.Message, refusal.Code);
         if (refusal.RetryAfter is { } wait)
             problem.Extensions["retry_after_ms"] = (long)Math.Ceiling(wait.TotalMilliseconds);

@@ -71,6 +71,13 @@ public sealed class SocketClient : IAsyncDisposable
 
     public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.Serialize(frame));
 
+    /// <summary>Joins the chat and waits until the server says so.</summary>
+    public async Task JoinAsync(long chatId)
+    {
+        await SendAsync(new { type = "join_chat", chat_id = chatId });
+        await WaitForAsync("joined");
+    }
+
     public async Task SendRawAsync(string text)
     {
         using var timeout = new CancellationTokenSource(DefaultTimeout);

@@ -27,6 +27,7 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Message, IRea
     public static Refusal? From(Exception exception) => exception switch
     {
         RequestValidationException e => new(RefusalKind.Invalid, "validation_failed", string.Join(" ", e.Errors.SelectMany(field => field.Value)), e.Errors),
+        FieldRefusedException e => From(e.Rule)! with { Errors = new Dictionary<string, string[]> { [e.Field] = new[] { e.Message } } },
         UnauthenticatedException e => new(RefusalKind.Unauthenticated, "unauthenticated", e.Message),
         DomainPermissionException e => new(RefusalKind.Forbidden, e.Code, e.Message),
         ForbiddenException e => new(RefusalKind.Forbidden, "forbidden", e.Message),

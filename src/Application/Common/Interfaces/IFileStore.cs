@@ -25,7 +25,8 @@ public interface IThumbnailMaker
 
 public interface IUploadedFileRepository
 {
-    Task<Domain.Uploads.UploadedFile?> FindByStoredNameAsync(string storedName, CancellationToken cancellationToken);
+    /// <summary>The uploads among these server-made names, in one query; names without an upload are left out.</summary>
+    Task<IReadOnlyList<Domain.Uploads.UploadedFile>> FindByStoredNamesAsync(IReadOnlyCollection<string> storedNames, CancellationToken cancellationToken);
 
     void Add(Domain.Uploads.UploadedFile file);
 }

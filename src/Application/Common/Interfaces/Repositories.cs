@@ -27,8 +27,6 @@ public interface IMessageRepository
 
     /// <summary>The chat's newest message (highest seq), if it has any.</summary>
     Task<ChatMessage?> FindLatestAsync(long chatId, CancellationToken cancellationToken);
-
-    void Add(ChatMessage message);
 }
 
 public interface IStaffUserRepository

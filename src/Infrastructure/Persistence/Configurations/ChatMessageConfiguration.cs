@@ -1,4 +1,6 @@
+using CleanChat.Application.Messages;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,6 +8,9 @@ namespace CleanChat.Infrastructure.Persistence.Configurations;
 
 internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
 {
+    /// <summary>The attachment's link to its message (column <c>message_id</c>).</summary>
+    public const string MessageIdProperty = "MessageId";
+
     public void Configure(EntityTypeBuilder<ChatMessage> builder)
     {
         builder.ToTable("chat_messages");
@@ -13,18 +18,29 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.Property(m => m.SenderType).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.MessageType).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Content).HasMaxLength(MessageBody.MaxContentLength);
-        builder.Property(m => m.MediaUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
-        builder.Property(m => m.MediaFileName).HasMaxLength(255);
-        builder.Property(m => m.MediaFileType).HasMaxLength(64);
-        builder.Property(m => m.MediaThumbnailUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
         builder.Property(m => m.EntityType).HasMaxLength(EntityReference.MaxTypeLength);
         builder.Property(m => m.EntityTitle).HasMaxLength(EntityReference.MaxTitleLength);
 
+        // A message's files, a row each, keyed by their place in it: read with their messages in one join.
+        builder.OwnsMany(m => m.Attachments, attachment =>
+        {
+            attachment.ToTable("message_attachments");
+            attachment.WithOwner().HasForeignKey(MessageIdProperty);
+            attachment.Property<int>(StoredAttachment.Position);
+            attachment.HasKey(MessageIdProperty, StoredAttachment.Position);
+            attachment.Property(a => a.FileUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
+            attachment.Property(a => a.FileName).HasMaxLength(UploadedFile.MaxOriginalNameLength);
+            attachment.Property(a => a.FileType).HasMaxLength(64);
+            attachment.Property(a => a.ThumbnailUrl).HasMaxLength(MessageBody.MaxMediaUrlLength);
+
+            // Which messages carry a file: serving a file checks that one of them is not deleted, and the
+            // upload cleaner keeps every file a message carries.
+            attachment.HasIndex(a => a.FileUrl);
+        });
+        builder.Navigation(m => m.Attachments).HasField("_attachments");
+
         builder.HasOne<Chat>().WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ChatMessage>().WithMany().HasForeignKey(m => m.ReplyToMessageId).OnDelete(DeleteBehavior.Restrict);
-
-        // Which messages carry a file (serving a file checks that one of them is not deleted).
-        builder.HasIndex(m => m.MediaUrl);
 
         // One message per place in a chat. The only chat-ordered index: history pages, unread counts and
         // last-message lookups all walk it. Within a chat seq rises with id (both are assigned in commit

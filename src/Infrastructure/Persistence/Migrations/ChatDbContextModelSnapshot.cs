@@ -323,34 +323,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_deleted");
 
-                    b.Property<long?>("MediaDurationMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("media_duration_ms");
-
-                    b.Property<string>("MediaFileName")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("media_file_name");
-
-                    b.Property<long?>("MediaFileSize")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("media_file_size");
-
-                    b.Property<string>("MediaFileType")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("media_file_type");
-
-                    b.Property<string>("MediaThumbnailUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("media_thumbnail_url");
-
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("media_url");
-
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -376,8 +348,6 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .HasColumnName("seq");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("MediaUrl");
 
                     b.HasIndex("ReplyToMessageId");
 
@@ -635,6 +605,59 @@ namespace CleanChat.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ReplyToMessageId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("CleanChat.Domain.Chats.MessageAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<long>("MessageId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("message_id");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("position");
+
+                            b1.Property<long?>("DurationMs")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("duration_ms");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_name");
+
+                            b1.Property<long>("FileSize")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("file_size");
+
+                            b1.Property<string>("FileType")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_type");
+
+                            b1.Property<string>("FileUrl")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_url");
+
+                            b1.Property<string>("ThumbnailUrl")
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("thumbnail_url");
+
+                            b1.HasKey("MessageId", "Position");
+
+                            b1.HasIndex("FileUrl");
+
+                            b1.ToTable("message_attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CleanChat.Domain.Chats.ChatParticipant", b =>

@@ -12,7 +12,7 @@ namespace CleanChat.Infrastructure.Persistence.Postgres;
 /// locked in id order (so two nodes' batches wait for each other instead of deadlocking) and their
 /// <c>last_seq</c> moved on by the batch's count, then every message inserted by one statement over arrays.
 /// Sequence numbers are taken under the chat's row lock, so they are gap-free and follow commit order across
-/// nodes. A repeat racing on another node meets the unique index: the batch fails whole and the writer
+/// nodes; the batch's files follow in one more statement when it has any. A repeat racing on another node meets the unique index: the batch fails whole and the writer
 /// retries its messages one by one, when the repeat check finds the other node's copy. The new messages
 /// are notified on the nodes' bus inside the same transaction.
 /// </summary>
@@ -35,13 +35,16 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
         """;
 
     private const string InsertSql = """
-        INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content, media_url,
-            media_file_name, media_file_type, media_file_size, media_thumbnail_url, media_duration_ms,
+        INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content,
             reply_to_message_id, entity_type, entity_id, entity_title, created_at, is_deleted)
-        SELECT v.*, false FROM unnest(@chat_ids, @seqs, @client_ids, @sender_types, @sender_ids, @message_types, @contents, @media_urls,
-            @media_file_names, @media_file_types, @media_file_sizes, @media_thumbnail_urls, @media_durations,
+        SELECT v.*, false FROM unnest(@chat_ids, @seqs, @client_ids, @sender_types, @sender_ids, @message_types, @contents,
             @reply_tos, @entity_types, @entity_ids, @entity_titles, @created_ats) AS v
         RETURNING chat_id, seq, id
+        """;
+
+    private const string InsertAttachmentsSql = """
+        INSERT INTO message_attachments (message_id, position, file_url, file_name, file_type, file_size, thumbnail_url, duration_ms)
+        SELECT * FROM unnest(@message_ids, @positions, @file_urls, @file_names, @file_types, @file_sizes, @thumbnail_urls, @durations)
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -182,12 +185,6 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
         p.Add(Array("sender_ids", rows.ConvertAll(m => m.SenderId)));
         p.Add(Array("message_types", rows.ConvertAll(m => m.MessageType.ToString())));
         p.Add(Array("contents", rows.ConvertAll(m => m.Content)));
-        p.Add(Array("media_urls", rows.ConvertAll(m => m.MediaUrl)));
-        p.Add(Array("media_file_names", rows.ConvertAll(m => m.MediaFileName)));
-        p.Add(Array("media_file_types", rows.ConvertAll(m => m.MediaFileType)));
-        p.Add(Array("media_file_sizes", rows.ConvertAll(m => m.MediaFileSize)));
-        p.Add(Array("media_thumbnail_urls", rows.ConvertAll(m => m.MediaThumbnailUrl)));
-        p.Add(Array("media_durations", rows.ConvertAll(m => m.MediaDurationMs)));
         p.Add(Array("reply_tos", rows.ConvertAll(m => m.ReplyToMessageId)));
         p.Add(Array("entity_types", rows.ConvertAll(m => m.EntityType)));
         p.Add(Array("entity_ids", rows.ConvertAll(m => m.EntityId)));
@@ -203,6 +200,28 @@ internal sealed class PostgresMessageBatchWriter : IMessageBatchWriter
 
         for (var k = 0; k < fresh.Count; k++)
             written[fresh[k]] = new WrittenMessage(ids[(rows[k].ChatId, seqs[k])], seqs[k], IsDuplicate: false);
+
+        InsertAttachments(connection, rows, k => ids[(rows[k].ChatId, seqs[k])]);
+    }
+
+    // Every file of the batch in one more statement, and none when no message carries one.
+    private static void InsertAttachments(NpgsqlConnection connection, List<ChatMessage> rows, Func<int, long> idOf)
+    {
+        var files = rows.SelectMany((m, k) => m.Attachments.Select((a, position) => (MessageId: idOf(k), Position: (long)position, File: a))).ToList();
+        if (files.Count == 0)
+            return;
+
+        using var insert = new NpgsqlCommand(InsertAttachmentsSql, connection);
+        var p = insert.Parameters;
+        p.Add(Array("message_ids", files.ConvertAll(f => f.MessageId)));
+        p.Add(Array("positions", files.ConvertAll(f => f.Position)));
+        p.Add(Array("file_urls", files.ConvertAll(f => f.File.FileUrl)));
+        p.Add(Array("file_names", files.ConvertAll(f => f.File.FileName)));
+        p.Add(Array("file_types", files.ConvertAll(f => f.File.FileType)));
+        p.Add(Array("file_sizes", files.ConvertAll(f => f.File.FileSize)));
+        p.Add(Array("thumbnail_urls", files.ConvertAll(f => f.File.ThumbnailUrl)));
+        p.Add(Array("durations", files.ConvertAll(f => f.File.DurationMs)));
+        insert.ExecuteNonQuery();
     }
 
     // Typed arrays: the statements' unnest needs to know each column's type even when every value is null.

@@ -37,8 +37,6 @@ internal sealed class MessageRepository : IMessageRepository
 
     public Task<ChatMessage?> FindLatestAsync(long chatId, CancellationToken cancellationToken) =>
         _db.ChatMessages.Where(m => m.ChatId == chatId).OrderByDescending(m => m.Seq).FirstOrDefaultAsync(cancellationToken);
-
-    public void Add(ChatMessage message) => _db.ChatMessages.Add(message);
 }
 
 internal sealed class StaffUserRepository : IStaffUserRepository
@@ -95,8 +93,8 @@ internal sealed class UploadedFileRepository : IUploadedFileRepository
 
     public UploadedFileRepository(ChatDbContext db) => _db = db;
 
-    public Task<UploadedFile?> FindByStoredNameAsync(string storedName, CancellationToken cancellationToken) =>
-        _db.UploadedFiles.FirstOrDefaultAsync(f => f.StoredName == storedName, cancellationToken);
+    public async Task<IReadOnlyList<UploadedFile>> FindByStoredNamesAsync(IReadOnlyCollection<string> storedNames, CancellationToken cancellationToken) =>
+        storedNames.Count == 0 ? Array.Empty<UploadedFile>() : await _db.UploadedFiles.Where(f => storedNames.Contains(f.StoredName)).ToListAsync(cancellationToken);
 
     public void Add(UploadedFile file) => _db.UploadedFiles.Add(file);
 }

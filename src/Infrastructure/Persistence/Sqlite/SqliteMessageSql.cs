@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CleanChat.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// The message writer's SQLite connection and its three prepared statements: a group commit on SQLite.
+/// The message writer's SQLite connection and its four prepared statements: a group commit on SQLite.
 /// Plain SQL rather than EF Core: it runs for every message sent, and change tracking a fresh entity per
 /// message cost more than the insert itself. Values are stored exactly as EF Core stores them (enum
 /// names, UTC text times, upper-case GUID text), so EF reads these rows like its own; functional tests
@@ -19,6 +19,7 @@ internal sealed class SqliteMessageSql : IMessageBatchWriter
     private readonly SqliteCommand _findRepeat;
     private readonly SqliteCommand _nextSeq;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _insertAttachment;
 
     private SqliteMessageSql(string connectionString, DatabaseOptions options)
     {
@@ -35,17 +36,21 @@ internal sealed class SqliteMessageSql : IMessageBatchWriter
 
         _insert = Command(
             """
-            INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content, media_url,
-                media_file_name, media_file_type, media_file_size, media_thumbnail_url, media_duration_ms,
+            INSERT INTO chat_messages (chat_id, seq, client_message_id, sender_type, sender_id, message_type, content,
                 reply_to_message_id, entity_type, entity_id, entity_title, created_at, is_deleted)
-            VALUES ($chat_id, $seq, $client_message_id, $sender_type, $sender_id, $message_type, $content, $media_url,
-                $media_file_name, $media_file_type, $media_file_size, $media_thumbnail_url, $media_duration_ms,
+            VALUES ($chat_id, $seq, $client_message_id, $sender_type, $sender_id, $message_type, $content,
                 $reply_to_message_id, $entity_type, $entity_id, $entity_title, $created_at, 0)
             RETURNING id
             """,
-            "$chat_id", "$seq", "$client_message_id", "$sender_type", "$sender_id", "$message_type", "$content", "$media_url",
-            "$media_file_name", "$media_file_type", "$media_file_size", "$media_thumbnail_url", "$media_duration_ms",
+            "$chat_id", "$seq", "$client_message_id", "$sender_type", "$sender_id", "$message_type", "$content",
             "$reply_to_message_id", "$entity_type", "$entity_id", "$entity_title", "$created_at");
+
+        _insertAttachment = Command(
+            """
+            INSERT INTO message_attachments (message_id, position, file_url, file_name, file_type, file_size, thumbnail_url, duration_ms)
+            VALUES ($message_id, $position, $file_url, $file_name, $file_type, $file_size, $thumbnail_url, $duration_ms)
+            """,
+            "$message_id", "$position", "$file_url", "$file_name", "$file_type", "$file_size", "$thumbnail_url", "$duration_ms");
     }
 
     private SqliteConnection Connection { get; }
@@ -91,6 +96,7 @@ internal sealed class SqliteMessageSql : IMessageBatchWriter
         _findRepeat.Transaction = transaction;
         _nextSeq.Transaction = transaction;
         _insert.Transaction = transaction;
+        _insertAttachment.Transaction = transaction;
     }
 
     private WrittenMessage Write(ChatMessage message)
@@ -112,9 +118,17 @@ internal sealed class SqliteMessageSql : IMessageBatchWriter
             : throw new InvalidOperationException($"Chat {message.ChatId} does not exist.");
 
         Bind(_insert, message.ChatId, seq, clientMessageId, senderType, message.SenderId, message.MessageType.ToString(), message.Content,
-            message.MediaUrl, message.MediaFileName, message.MediaFileType, message.MediaFileSize, message.MediaThumbnailUrl, message.MediaDurationMs,
             message.ReplyToMessageId, message.EntityType, message.EntityId, message.EntityTitle, message.CreatedAt);
-        return new WrittenMessage((long)_insert.ExecuteScalar()!, seq, IsDuplicate: false);
+        var messageId = (long)_insert.ExecuteScalar()!;
+
+        for (var position = 0; position < message.Attachments.Count; position++)
+        {
+            var a = message.Attachments[position];
+            Bind(_insertAttachment, messageId, position, a.FileUrl, a.FileName, a.FileType, a.FileSize, a.ThumbnailUrl, a.DurationMs);
+            _insertAttachment.ExecuteNonQuery();
+        }
+
+        return new WrittenMessage(messageId, seq, IsDuplicate: false);
     }
 
     public void Dispose()
@@ -122,6 +136,7 @@ internal sealed class SqliteMessageSql : IMessageBatchWriter
         _findRepeat.Dispose();
         _nextSeq.Dispose();
         _insert.Dispose();
+        _insertAttachment.Dispose();
         Connection.Dispose();
     }
 

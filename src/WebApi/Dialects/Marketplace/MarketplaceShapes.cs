@@ -40,6 +40,9 @@ public sealed record MarketplaceMessage
     public string? FileUrl { get; init; }
     public string? FileName { get; init; }
     public long? FileSize { get; init; }
+
+    /// <summary>Every file of the message (file_url and the rest describe the first): a message sent from a salon client may carry several.</summary>
+    public IReadOnlyList<AttachmentDto> Attachments { get; init; } = Array.Empty<AttachmentDto>();
 }
 
 public sealed record MarketplaceConversationList(IReadOnlyList<MarketplaceConversation> Conversations, int Total, int Page, int PageSize);

@@ -199,7 +199,7 @@ export class ChatView {
         break;
       case 'message_deleted': {
         const message = this.messages.get(frame.message_id);
-        if (message) this.put({ ...message, is_deleted: true, deleted_at: frame.deleted_at, content: null, media_url: null, thumbnail_url: null });
+        if (message) this.put({ ...message, is_deleted: true, deleted_at: frame.deleted_at, content: null, attachments: [], media_url: null, thumbnail_url: null });
         break;
       }
       case 'reload_history':
@@ -331,18 +331,19 @@ export class ChatView {
   }
 
   content(message) {
-    const parts = [];
-    if (message.message_type === 'image' && message.media_url) {
-      const image = el('img', { src: message.thumbnail_url ?? message.media_url, alt: message.file_name ?? 'Image', loading: 'lazy', class: 'thumbnail' });
-      parts.push(el('button', { type: 'button', class: 'image-button', 'aria-label': `Open image ${message.file_name ?? ''}`, onclick: () => this.showImage(message) }, image));
-    } else if (message.message_type === 'voice' && message.media_url) {
-      parts.push(el('audio', { controls: true, preload: 'none', src: message.media_url, 'aria-label': 'Voice note' }));
-    } else if (message.message_type === 'file' && message.media_url) {
-      parts.push(el('a', { href: message.media_url, download: message.file_name ?? '', class: 'file-link' },
-        `${message.file_name ?? 'File'}${message.file_size ? ` (${formatBytes(message.file_size)})` : ''}`));
-    }
+    const parts = (message.attachments ?? []).map(file => this.attachment(message, file));
     if (message.content) parts.push(el('p', { class: 'text' }, message.content));
     return parts;
+  }
+
+  attachment(message, file) {
+    if (message.message_type === 'image') {
+      const image = el('img', { src: file.thumbnail_url ?? file.file_url, alt: file.file_name ?? 'Image', loading: 'lazy', class: 'thumbnail' });
+      return el('button', { type: 'button', class: 'image-button', 'aria-label': `Open image ${file.file_name ?? ''}`, onclick: () => this.showImage(file) }, image);
+    }
+    if (message.message_type === 'voice') return el('audio', { controls: true, preload: 'none', src: file.file_url, 'aria-label': 'Voice note' });
+    return el('a', { href: file.file_url, download: file.file_name ?? '', class: 'file-link' },
+      `${file.file_name ?? 'File'}${file.file_size ? ` (${formatBytes(file.file_size)})` : ''}`);
   }
 
   entityChip(message) {
@@ -359,9 +360,9 @@ export class ChatView {
       canDelete ? el('button', { type: 'button', class: 'link', onclick: () => this.remove(message) }, 'Delete') : null);
   }
 
-  showImage(message) {
+  showImage(file) {
     this.dialog.replaceChildren(
-      el('img', { src: message.media_url, alt: message.file_name ?? 'Image', class: 'full-image' }),
+      el('img', { src: file.file_url, alt: file.file_name ?? 'Image', class: 'full-image' }),
       el('button', { type: 'button', onclick: () => this.dialog.close() }, 'Close'));
     this.dialog.showModal();
   }

@@ -33,7 +33,7 @@ export class Composer {
     });
     this.text.addEventListener('input', () => this.typed());
 
-    this.file = el('input', { type: 'file', id: 'composer-file', class: 'visually-hidden', onchange: () => this.attach() });
+    this.file = el('input', { type: 'file', id: 'composer-file', class: 'visually-hidden', multiple: true, onchange: () => this.attach() });
     this.contextBar = el('div', { class: 'composer-context', hidden: true });
     this.recordButton = el('button', { type: 'button', class: 'icon', 'aria-label': 'Record a voice note', 'aria-pressed': 'false', onclick: () => this.toggleRecording() }, icon('microphone'));
     const disabled = chat.is_archived;
@@ -152,25 +152,44 @@ export class Composer {
     return type;
   }
 
+  /** Sends the chosen files as one message: an image message when all are images, else a file message. */
   async attach() {
-    const file = this.file.files[0];
+    const files = [...this.file.files];
     this.file.value = '';
-    if (!file) return;
-    const type = await this.check(file).catch(failure => { this.showError(failure.message); return null; });
-    if (!type) return;
-    await this.uploadAndSend(file, file.name, type.kind === 'image' ? 'image' : 'file');
+    if (files.length === 0) return;
+    try {
+      const limits = await this.limits();
+      if (files.length > limits.max_attachments_per_message) {
+        this.showError(`A message carries at most ${limits.max_attachments_per_message} files.`);
+        return;
+      }
+      const types = [];
+      for (const file of files) {
+        const type = await this.check(file);
+        if (!type) return;
+        types.push(type);
+      }
+      await this.uploadAndSend(files, types.every(t => t.kind === 'image') ? 'image' : 'file');
+    } catch (failure) {
+      this.showError(failure.message);
+    }
   }
 
-  async uploadAndSend(blob, name, messageType, extra = {}) {
+  async uploadAndSend(files, messageType, extra = {}) {
+    let current = files[0];
     try {
       this.showError('');
-      const uploaded = await this.context.api.upload(blob, name);
+      const urls = [];
+      for (const file of files) {
+        current = file;
+        urls.push((await this.context.api.upload(file, file.name)).file_url);
+      }
       const caption = this.text.value.trim();
-      this.sendFrame(this.frame({ message_type: messageType, media_url: uploaded.file_url, content: caption || undefined, ...extra }));
+      this.sendFrame(this.frame({ message_type: messageType, attachments: urls, content: caption || undefined, ...extra }));
       this.text.value = '';
       this.cancelContext();
     } catch (failure) {
-      this.showError(failure instanceof ApiError && failure.status === 413 ? `${name} is larger than the server accepts.` : `Upload failed: ${failure.message}`);
+      this.showError(failure instanceof ApiError && failure.status === 413 ? `${current.name} is larger than the server accepts.` : `Upload failed: ${failure.message}`);
     }
   }
 
@@ -212,7 +231,7 @@ export class Composer {
       const blob = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' });
       const file = new File([blob], 'voice-note.webm', { type: blob.type });
       const type = await this.check(file).catch(failure => { this.showError(failure.message); return null; });
-      if (type) await this.uploadAndSend(file, file.name, 'voice', { duration_ms: Math.min(Date.now() - started, limits.max_voice_duration_ms) });
+      if (type) await this.uploadAndSend([file], 'voice', { duration_ms: Math.min(Date.now() - started, limits.max_voice_duration_ms) });
     });
     this.recorder = recorder;
     recorder.start();

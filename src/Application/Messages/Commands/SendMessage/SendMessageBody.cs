@@ -14,7 +14,11 @@ public record SendMessageBody
     /// <summary>Text when absent.</summary>
     public MessageType? MessageType { get; init; }
 
+    /// <summary>The one file of a media message; with <see cref="Attachments"/>, it must be the first of them.</summary>
     public string? MediaUrl { get; init; }
+
+    /// <summary>The files of a media message, in order: the <c>file_url</c>s of the sender's uploads.</summary>
+    public IReadOnlyList<string>? Attachments { get; init; }
 
     public long? ReplyToMessageId { get; init; }
 
@@ -40,5 +44,6 @@ public record SendMessageBody
         EntityId: EntityId,
         EntityTitle: EntityTitle,
         ClientMessageId: ClientMessageId,
-        DurationMs: DurationMs);
+        DurationMs: DurationMs,
+        Attachments: Attachments);
 }

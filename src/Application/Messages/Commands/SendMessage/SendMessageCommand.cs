@@ -22,7 +22,15 @@ public sealed record SendMessageCommand(
     long? EntityId = null,
     string? EntityTitle = null,
     Guid? ClientMessageId = null,
-    long? DurationMs = null) : IRequest<MessageDto>, IChatScopedRequest, IShedUnderLoad;
+    long? DurationMs = null,
+    IReadOnlyList<string>? Attachments = null) : IRequest<MessageDto>, IChatScopedRequest, IShedUnderLoad
+{
+    /// <summary>The files to attach, in order: <see cref="Attachments"/>, or else <see cref="MediaUrl"/> as the only one.</summary>
+    public IReadOnlyList<string> FileUrls => Attachments is { Count: > 0 } ? Attachments : MediaUrl is { } url ? new[] { url } : Array.Empty<string>();
+
+    /// <summary>The request field that named the file at <paramref name="index"/>, as an error must call it.</summary>
+    public string FileField(int index) => Attachments is { Count: > 0 } ? $"attachments[{index}]" : "media_url";
+}
 
 /// <summary>
 /// The hot path: the chat's rules come from its in-memory snapshot and the message joins the next group
@@ -63,8 +71,8 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         var replyTo = await FindReplyTargetAsync(request, cancellationToken);
 
         var entity = request.EntityType is { } type && request.EntityId is { } id ? new EntityReference(type, id, request.EntityTitle) : null;
-        var attachment = await AttachmentAsync(request, caller.Participant, cancellationToken);
-        var body = new MessageBody(request.MessageType, request.Content, request.MediaUrl, entity, attachment);
+        var attachments = await AttachmentsAsync(request, caller.Participant, cancellationToken);
+        var body = new MessageBody(request.MessageType, request.Content, entity, attachments);
         var message = chat.PostMessage(caller.Participant, body, replyTo, request.ClientMessageId, _time.GetUtcNow().UtcDateTime);
 
         var stored = await _store.AppendAsync(message, cancellationToken);
@@ -78,19 +86,38 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
         return original;
     }
 
-    // A media message carries a file its sender uploaded here, of the kind the message type promises.
-    private async Task<MessageAttachment?> AttachmentAsync(SendMessageCommand request, ParticipantRef sender, CancellationToken cancellationToken)
+    // A media message carries files its sender uploaded here, each of the kind the message type promises;
+    // a refusal names the file by its place in the request.
+    private async Task<IReadOnlyList<MessageAttachment>> AttachmentsAsync(SendMessageCommand request, ParticipantRef sender, CancellationToken cancellationToken)
     {
-        if (request.MessageType is not (MessageType.Image or MessageType.Voice or MessageType.File) || request.MediaUrl is not { } url)
-            return null;
+        var urls = request.FileUrls;
+        if (request.MessageType is not (MessageType.Image or MessageType.Voice or MessageType.File) || urls.Count == 0)
+            return Array.Empty<MessageAttachment>();
 
-        var storedName = url.StartsWith(UploadedFileDto.UrlPrefix, StringComparison.Ordinal) ? url[UploadedFileDto.UrlPrefix.Length..] : null;
-        var upload = storedName is null ? null : await _uploads.FindByStoredNameAsync(storedName, cancellationToken);
-        if (upload is null)
-            throw new RequestValidationException(nameof(request.MediaUrl), "media_url must be the file_url of a file uploaded to this service.");
+        var storedNames = urls.Select(url => url.StartsWith(UploadedFileDto.UrlPrefix, StringComparison.Ordinal) ? url[UploadedFileDto.UrlPrefix.Length..] : null).ToList();
+        var uploads = await _uploads.FindByStoredNamesAsync(storedNames.OfType<string>().Distinct().ToList(), cancellationToken);
+        var byName = uploads.ToDictionary(u => u.StoredName, StringComparer.Ordinal);
 
-        upload.EnsureAttachableBy(sender, request.MessageType);
-        return upload.ToAttachment(upload.ThumbnailName is { } thumbnail ? UploadedFileDto.UrlOf(thumbnail) : null, request.DurationMs);
+        var attachments = new List<MessageAttachment>(urls.Count);
+        for (var i = 0; i < urls.Count; i++)
+        {
+            if (storedNames[i] is not { } name || !byName.TryGetValue(name, out var upload))
+                throw new RequestValidationException(request.FileField(i), "Each file must be the file_url of a file uploaded to this service.");
+
+            try
+            {
+                upload.EnsureAttachableBy(sender, request.MessageType);
+            }
+            catch (DomainRuleViolationException refusal)
+            {
+                throw new FieldRefusedException(request.FileField(i), refusal);
+            }
+
+            var thumbnailUrl = upload.ThumbnailName is { } thumbnail ? UploadedFileDto.UrlOf(thumbnail) : null;
+            attachments.Add(upload.ToAttachment(urls[i], thumbnailUrl, i == 0 ? request.DurationMs : null));
+        }
+
+        return attachments;
     }
 
     private async Task<ChatMessage?> FindReplyTargetAsync(SendMessageCommand request, CancellationToken cancellationToken)

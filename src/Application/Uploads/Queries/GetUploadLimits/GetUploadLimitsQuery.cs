@@ -12,7 +12,7 @@ namespace CleanChat.Application.Uploads.Queries.GetUploadLimits;
 public sealed record GetUploadLimitsQuery : IRequest<UploadLimitsDto>;
 
 /// <summary>Accepted media types are those the server recognises from a file's first bytes.</summary>
-public sealed record UploadLimitsDto(long MaxFileBytes, IReadOnlyList<AcceptedFileType> AcceptedTypes, long MaxVoiceDurationMs);
+public sealed record UploadLimitsDto(long MaxFileBytes, IReadOnlyList<AcceptedFileType> AcceptedTypes, long MaxVoiceDurationMs, int MaxAttachmentsPerMessage);
 
 /// <summary>A media type with the kind of message it may be sent as (<c>image</c>, <c>audio</c>, <c>document</c>) and its usual extension.</summary>
 public sealed record AcceptedFileType(string MediaType, string Kind, string Extension);
@@ -29,6 +29,6 @@ internal sealed class GetUploadLimitsQueryHandler : IRequestHandler<GetUploadLim
             .Where(_options.Allows)
             .Select(t => new AcceptedFileType(t.MediaType, t.Kind.ToString().ToLowerInvariant(), t.Extension))
             .ToList();
-        return Task.FromResult(new UploadLimitsDto(_options.MaxFileBytes, accepted, _options.MaxVoiceDurationMs));
+        return Task.FromResult(new UploadLimitsDto(_options.MaxFileBytes, accepted, _options.MaxVoiceDurationMs, _options.MaxAttachmentsPerMessage));
     }
 }

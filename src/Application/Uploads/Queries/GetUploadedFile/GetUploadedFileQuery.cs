@@ -48,7 +48,9 @@ internal sealed class GetUploadedFileQueryHandler : IRequestHandler<GetUploadedF
 
         // Whether the messages carrying the file are deleted: none (not sent yet), some, or all.
         var url = file.Url;
-        var deletedStates = await messages.Where(m => m.MediaUrl == url).Select(m => m.IsDeleted).Distinct().ToListAsync(cancellationToken);
+        // From the attachment rows to their messages, so the lookup starts at the index on file_url.
+        var deletedStates = await messages.SelectMany(m => m.Attachments.Where(a => a.FileUrl == url), (m, _) => m.IsDeleted)
+            .Distinct().ToListAsync(cancellationToken);
         if (deletedStates.Count > 0 && deletedStates.All(deleted => deleted))
             throw new NotFoundException("File");
 

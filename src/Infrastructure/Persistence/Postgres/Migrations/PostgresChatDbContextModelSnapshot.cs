@@ -340,34 +340,6 @@ namespace CleanChat.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_deleted");
 
-                    b.Property<long?>("MediaDurationMs")
-                        .HasColumnType("bigint")
-                        .HasColumnName("media_duration_ms");
-
-                    b.Property<string>("MediaFileName")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("media_file_name");
-
-                    b.Property<long?>("MediaFileSize")
-                        .HasColumnType("bigint")
-                        .HasColumnName("media_file_size");
-
-                    b.Property<string>("MediaFileType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("media_file_type");
-
-                    b.Property<string>("MediaThumbnailUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("media_thumbnail_url");
-
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("media_url");
-
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -393,8 +365,6 @@ namespace CleanChat.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnName("seq");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("MediaUrl");
 
                     b.HasIndex("ReplyToMessageId");
 
@@ -660,6 +630,61 @@ namespace CleanChat.Infrastructure.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ReplyToMessageId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("CleanChat.Domain.Chats.MessageAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<long>("MessageId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("message_id");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
+
+                            b1.Property<long?>("DurationMs")
+                                .HasColumnType("bigint")
+                                .HasColumnName("duration_ms");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<long>("FileSize")
+                                .HasColumnType("bigint")
+                                .HasColumnName("file_size");
+
+                            b1.Property<string>("FileType")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("file_type");
+
+                            b1.Property<string>("FileUrl")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("file_url");
+
+                            b1.Property<string>("ThumbnailUrl")
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("thumbnail_url");
+
+                            b1.HasKey("MessageId", "Position");
+
+                            b1.HasIndex("FileUrl");
+
+                            b1.ToTable("message_attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CleanChat.Domain.Chats.ChatParticipant", b =>
