@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<Stays.StayConversationReader>();
         services.AddScoped<StaffAccountCreator>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<SignInTokens>();
+        services.AddOptions<RefreshTokenOptions>();
         services.AddOptions<SessionOptions>();
         services.AddSingleton<PasswordVerifier>();
         return services;

@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<IMentorshipRepository, MentorshipRepository>();
         services.AddScoped<IStayRepository, StayRepository>();
         services.AddScoped<ILoginSessionRepository, LoginSessionRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddOptions<Application.Accounts.RefreshTokenOptions>().Bind(configuration.GetSection(Application.Accounts.RefreshTokenOptions.SectionName))
+            .Validate(o => o.RefreshTokenLifetimeDays is >= 1 and <= 365, "Jwt:RefreshTokenLifetimeDays must be between 1 and 365.").ValidateOnStart();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         services.AddScoped<SessionAuthenticator>();
         services.AddSingleton<EndedSessionSweeper>();

@@ -18,7 +18,9 @@ public class AccountCommandHandlerTests
     private readonly ILoginRateLimiter _rateLimiter = Substitute.For<ILoginRateLimiter>();
     private readonly IAccessTokenIssuer _tokens = Substitute.For<IAccessTokenIssuer>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
-    private readonly StaffUser _user = new(10, "Ada@Salon.com", "Ada", StaffRole.Admin, DateTime.UtcNow);
+    private readonly ISessionTokens _secrets = Substitute.For<ISessionTokens>();
+    private readonly IRefreshTokenRepository _refreshTokens = Substitute.For<IRefreshTokenRepository>();
+    private readonly StaffUser _user = Saved.WithId(new StaffUser(10, "Ada@Salon.com", "Ada", StaffRole.Admin, DateTime.UtcNow), 5);
 
     public AccountCommandHandlerTests()
     {
@@ -26,6 +28,7 @@ public class AccountCommandHandlerTests
         _staff.FindByEmailAsync("ada@salon.com", Arg.Any<CancellationToken>()).Returns(_user);
         _hasher.Hash(Arg.Any<string>()).Returns(call => $"hash-of-{call.Arg<string>()}");
         _tokens.Issue(Arg.Any<Caller>()).Returns(new AccessToken("signed", 3600));
+        _secrets.Create().Returns(("refresh-value", "refresh-hash"));
     }
 
     [Fact]
@@ -35,10 +38,13 @@ public class AccountCommandHandlerTests
 
         var token = await Handler().Handle(new LoginStaffCommand(" ADA@salon.com ", "secret-pass"), CancellationToken.None);
 
-        token.ShouldBe(new AccessTokenDto("signed", 3600));
+        token.ShouldBe(new AccessTokenDto("signed", 3600, "refresh-value"));
         _tokens.Received(1).Issue(Arg.Is<Caller>(c => c.Participant == ParticipantRef.User(_user.Id) && c.SalonId == 10 && c.Role == StaffRole.Admin && c.DisplayName == "Ada"));
         _rateLimiter.Received(1).TryAcquire("staff:ada@salon.com");
-        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+
+        // Only the refresh token's hash is stored, in a family of its own.
+        _refreshTokens.Received(1).Add(Arg.Is<RefreshToken>(t => t.TokenHash == "refresh-hash" && t.Participant == ParticipantRef.User(_user.Id) && t.RetiredAt == null));
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -49,7 +55,7 @@ public class AccountCommandHandlerTests
         await Handler().Handle(new LoginStaffCommand("ada@salon.com", "secret-pass"), CancellationToken.None);
 
         _user.PasswordHash.ShouldBe("hash-of-secret-pass");
-        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+        await _unitOfWork.Received(2).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -60,6 +66,7 @@ public class AccountCommandHandlerTests
         await Should.ThrowAsync<UnauthenticatedException>(() => Handler().Handle(new LoginStaffCommand("ada@salon.com", "guess"), CancellationToken.None));
 
         _tokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _refreshTokens.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
     [Fact]
@@ -127,7 +134,7 @@ public class AccountCommandHandlerTests
     }
 
     private LoginStaffCommandHandler Handler() =>
-        new(SignIn(), _tokens);
+        new(SignIn(), new SignInTokens(_tokens, _secrets, _refreshTokens, _unitOfWork, Microsoft.Extensions.Options.Options.Create(new RefreshTokenOptions()), new FakeTimeProvider(DateTimeOffset.UtcNow)));
 
     private AccountSignIn SignIn() =>
         new(_staff, Substitute.For<ICustomerRepository>(), new PasswordVerifier(_hasher, _rateLimiter), _hasher, _unitOfWork);

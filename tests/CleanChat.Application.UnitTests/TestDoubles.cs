@@ -50,3 +50,16 @@ internal static class Saved
 
     private static void SetId(Entity entity, long id) => typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
 }
+
+/// <summary>Keeps what was logged, formatted as the log would show it, so a test can check the level and that no secret is in it.</summary>
+internal sealed class RecordingLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+{
+    public List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries { get; } = new();
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter) => Entries.Add((logLevel, formatter(state, exception)));
+}

@@ -45,13 +45,13 @@ public class RequestDeclarationTests
     }
 
     [Fact]
-    public void Anonymous_requests_are_only_sign_in_and_out_registration_and_serving_files_by_their_secret_names()
+    public void Anonymous_requests_are_only_sign_in_and_out_token_refresh_registration_and_serving_files_by_their_secret_names()
     {
         Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal)
             .ShouldBe(new[]
             {
-                "EndSessionCommand", "GetUploadedFileQuery", "LoginCustomerCommand", "LoginStaffCommand", "RegisterCustomerCommand",
-                "StartCustomerSessionCommand", "StartStaffSessionCommand",
+                "EndSessionCommand", "GetUploadedFileQuery", "LoginCustomerCommand", "LoginStaffCommand", "RefreshAccessTokenCommand",
+                "RegisterCustomerCommand", "RevokeRefreshTokenCommand", "StartCustomerSessionCommand", "StartStaffSessionCommand",
             });
     }
 }

@@ -26,7 +26,8 @@ public class AuthTests : IClassFixture<CleanChatApiFactory>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.ReadJsonAsync();
         body["token_type"]!.GetValue<string>().ShouldBe("bearer");
-        body["expires_in"]!.GetValue<int>().ShouldBe(3600);
+        body["expires_in"]!.GetValue<int>().ShouldBe(15 * 60);
+        body["refresh_token"]!.GetValue<string>().Length.ShouldBe(43);
         var token = new JwtSecurityTokenHandler().ReadJwtToken(body["access_token"]!.GetValue<string>());
         token.Header.Alg.ShouldBe("HS256");
         token.Claims.ShouldContain(c => c.Type == "sub" && c.Value == world.Admin.Id.ToString());

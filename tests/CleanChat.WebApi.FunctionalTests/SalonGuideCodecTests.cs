@@ -54,6 +54,7 @@ public class SalonGuideCodecTests
         Text(_codec.Encode(new ChatArchiveStateChangedNotification(7, false))).ShouldBe("""{"type":"chat_unarchived","chat_id":7}""");
         Text(_codec.Encode(new ParticipantLeftChatNotification(7, ParticipantRef.User(4))))
             .ShouldBe("""{"type":"user_left","chat_id":7,"participant_type":"user","participant_id":4}""");
+        Text(_codec.Encode(new AuthenticatedReply(Now))).ShouldBe("""{"type":"authenticated","expires_at":"2026-12-03T10:00:00Z"}""");
         Text(_codec.Encode(new ConnectedReply(ParticipantRef.User(4)))).ShouldBe("""{"type":"connected","participant_type":"user","participant_id":4}""");
         Text(_codec.Encode(new ErrorReply("not_joined", "Join first.", "typing", 7)))
             .ShouldBe("""{"type":"error","code":"not_joined","error":"Join first.","request_type":"typing","chat_id":7,"errors":null}""");
@@ -117,6 +118,7 @@ public class SalonGuideCodecTests
         new ReloadHistoryReply(7, 3),
         new ReplayedMessageReply(Message()),
         new PongReply(Now),
+        new AuthenticatedReply(Now),
         new ErrorReply("rate_limited", "Slow down."),
     ];
 

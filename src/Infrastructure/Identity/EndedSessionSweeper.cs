@@ -10,7 +10,8 @@ namespace CleanChat.Infrastructure.Identity;
 
 /// <summary>
 /// Deletes browser sessions that can never be used again (logged out, past their maximum age, or idle
-/// past the timeout): every login adds a row, and nothing else would remove it. Hourly, in bounded rounds.
+/// past the timeout) and refresh tokens past their family's end: every login adds rows, and nothing else
+/// would remove them. Hourly, in bounded rounds.
 /// </summary>
 public sealed class EndedSessionSweeper : BackgroundService
 {
@@ -33,11 +34,26 @@ public sealed class EndedSessionSweeper : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>One pass; returns how many sessions were deleted.</summary>
+    /// <summary>One pass; returns how many sessions and refresh tokens were deleted.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var idleSince = now - _options.IdleTimeout;
+        var sessions = await DeleteInRoundsAsync(db => db.LoginSessions
+            .Where(s => s.EndedAt != null || s.ExpiresAt <= now || s.LastSeenAt <= idleSince)
+            .OrderBy(s => s.Id), cancellationToken);
+
+        // Retired and revoked refresh tokens stay until their family's end: a retired one presented again
+        // must still be recognised as a reuse. After that, every token of the family is useless.
+        var refreshTokens = await DeleteInRoundsAsync(db => db.RefreshTokens.Where(t => t.ExpiresAt <= now).OrderBy(t => t.Id), cancellationToken);
+
+        if (sessions + refreshTokens > 0)
+            _logger.LogInformation("Deleted {Sessions} ended browser sessions and {RefreshTokens} expired refresh tokens", sessions, refreshTokens);
+        return sessions + refreshTokens;
+    }
+
+    private async Task<int> DeleteInRoundsAsync<T>(Func<ChatDbContext, IQueryable<T>> ended, CancellationToken cancellationToken)
+    {
         var removed = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -45,21 +61,13 @@ public sealed class EndedSessionSweeper : BackgroundService
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
             int deleted;
             using (await _writeGate.EnterAsync(cancellationToken))
-            {
-                deleted = await db.LoginSessions
-                    .Where(s => s.EndedAt != null || s.ExpiresAt <= now || s.LastSeenAt <= idleSince)
-                    .OrderBy(s => s.Id)
-                    .Take(PerRound)
-                    .ExecuteDeleteAsync(cancellationToken);
-            }
+                deleted = await ended(db).Take(PerRound).ExecuteDeleteAsync(cancellationToken);
 
             removed += deleted;
             if (deleted < PerRound)
                 break;
         }
 
-        if (removed > 0)
-            _logger.LogInformation("Deleted {Count} ended browser sessions", removed);
         return removed;
     }
 
@@ -75,7 +83,7 @@ public sealed class EndedSessionSweeper : BackgroundService
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Deleting ended browser sessions failed; trying again in {Interval}", Interval);
+                _logger.LogError(ex, "Deleting ended sessions and refresh tokens failed; trying again in {Interval}", Interval);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

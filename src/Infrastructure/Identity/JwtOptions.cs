@@ -17,7 +17,8 @@ public sealed class JwtOptions
     /// <summary>HMAC-SHA256 key, at least 32 bytes (UTF-8). From configuration or the environment (<c>Jwt__SigningKey</c>), never from code.</summary>
     public string SigningKey { get; set; } = string.Empty;
 
-    public int AccessTokenLifetimeMinutes { get; set; } = 60;
+    /// <summary>Short, since a refresh token buys the next one; also bounds how long a stolen access token is of use.</summary>
+    public int AccessTokenLifetimeMinutes { get; set; } = 15;
 
     public int ClockSkewSeconds { get; set; } = MaxClockSkewSeconds;
 }

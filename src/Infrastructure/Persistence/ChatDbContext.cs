@@ -42,6 +42,8 @@ public class ChatDbContext : DbContext, IChatReadModel
 
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Stay> Stays => Set<Stay>();
 
     // Queries never need change tracking: reads are cheaper and cannot be saved by accident.

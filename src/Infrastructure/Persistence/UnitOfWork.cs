@@ -58,6 +58,11 @@ internal sealed class UnitOfWork : IUnitOfWork
                     await _events.CommittedAsync(domainEvent, _origin.OriginConnectionId);
             }
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A row changed (or went) between this request's read and its write: a concurrency token said so.
+            throw new ConflictException("concurrent_change", "Someone changed this at the same time; try again.");
+        }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex.InnerException))
         {
             // Two requests raced past the same uniqueness check; the database kept one.

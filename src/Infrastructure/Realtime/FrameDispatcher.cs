@@ -24,13 +24,15 @@ public sealed class FrameDispatcher
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly RealtimeGateway _gateway;
+    private readonly JwtTokenService _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger<FrameDispatcher> _logger;
 
-    public FrameDispatcher(IServiceScopeFactory scopes, RealtimeGateway gateway, TimeProvider time, ILogger<FrameDispatcher> logger)
+    public FrameDispatcher(IServiceScopeFactory scopes, RealtimeGateway gateway, JwtTokenService tokens, TimeProvider time, ILogger<FrameDispatcher> logger)
     {
         _scopes = scopes;
         _gateway = gateway;
+        _tokens = tokens;
         _time = time;
         _logger = logger;
     }
@@ -72,6 +74,7 @@ public sealed class FrameDispatcher
             connection.TrySend(new PongReply(d._time.GetUtcNow().UtcDateTime));
             return Task.CompletedTask;
         },
+        ["authenticate"] = static (d, connection, frame, _) => d.ReauthenticateAsync(connection, frame),
         ["join_chat"] = static (d, connection, frame, ct) => d.JoinAsync(connection, frame, ct),
         ["leave_chat"] = static async (d, connection, frame, ct) =>
             d._gateway.Leave(connection, await d.ChatOfAsync(connection, frame, ct), frame.StayId),
@@ -90,6 +93,27 @@ public sealed class FrameDispatcher
 
         connection.TrySend(new ErrorReply("unknown_type", $"Unknown frame type '{type}'.", type, frame.ChatId));
         return Task.CompletedTask;
+    }
+
+    // A fresh access token for an open socket, so it need not drop when the one it opened with runs out.
+    // It must be valid and name the socket's own account; anything else closes the socket, as the same
+    // token at the handshake would have been refused.
+    private async Task ReauthenticateAsync(RealtimeConnection connection, ClientFrame frame)
+    {
+        if (await _tokens.ValidateAsync(frame.Token) is not { } identity)
+        {
+            connection.RequestClose(CloseCodes.PolicyViolation, "Invalid or expired token");
+            return;
+        }
+
+        if (identity.Caller.Participant != connection.Participant)
+        {
+            connection.RequestClose(CloseCodes.PolicyViolation, "Token of another account");
+            return;
+        }
+
+        _gateway.ExtendExpiry(connection, identity.ExpiresAt);
+        connection.TrySend(new AuthenticatedReply(identity.ExpiresAt));
     }
 
     private async Task JoinAsync(RealtimeConnection connection, ClientFrame frame, CancellationToken cancellationToken)

@@ -66,6 +66,14 @@ public sealed class RealtimeGateway : ISessionSockets
         return (connection, result);
     }
 
+    /// <summary>The socket's owner presented a newer access token: the socket now closes when that one ends.</summary>
+    public void ExtendExpiry(RealtimeConnection connection, DateTime tokenExpiresAt)
+    {
+        var remaining = tokenExpiresAt - _time.GetUtcNow().UtcDateTime;
+        if (_expiryTimers.TryGetValue(connection.Id, out var timer))
+            timer.Change(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
     public void Join(RealtimeConnection connection, long chatId, long? lastMessageId, long? stayId = null)
     {
         var first = _registry.Join(connection, chatId);

@@ -2,6 +2,7 @@ using CleanChat.Application.Accounts;
 using CleanChat.Application.Accounts.Commands.CreateStaffUser;
 using CleanChat.Application.Accounts.Commands.LoginCustomer;
 using CleanChat.Application.Accounts.Commands.LoginStaff;
+using CleanChat.Application.Accounts.Commands.RefreshAccessToken;
 using CleanChat.Application.Accounts.Commands.RegisterCustomer;
 using System.Text.Json;
 using CleanChat.Application.Common.Exceptions;
@@ -35,6 +36,17 @@ public static class AuthEndpoints
             var customer = await mediator.Send(new RegisterCustomerCommand(body.PhoneNumber ?? string.Empty, body.Password ?? string.Empty, body.Name, body.Email), ct);
             return TypedResults.Created((string?)null, customer);
         }).WithSummary("Register a customer account").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // Not under the login limiter: a refresh token is 256 random bits (nothing to guess), and every
+        // client behind one address refreshes every few minutes.
+        app.MapPost("/api/v1/auth/refresh", (RefreshRequest body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new RefreshAccessTokenCommand(body.RefreshToken ?? string.Empty, ParticipantType.User), ct))
+            .WithTags("Auth").WithSummary("Exchange a staff refresh token for a new access token and refresh token")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        app.MapPost("/api/v1/customer-auth/refresh", (RefreshRequest body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new RefreshAccessTokenCommand(body.RefreshToken ?? string.Empty, ParticipantType.Customer), ct))
+            .WithTags("Customer auth").WithSummary("Exchange a customer refresh token for a new access token and refresh token")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         app.MapPost("/api/v1/staff", async Task<Created<StaffUserDto>> (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
         {
@@ -87,6 +99,9 @@ public static class AuthEndpoints
     public sealed record StaffLoginRequest(string? Username, string? Password);
 
     public sealed record CustomerLoginRequest(string? PhoneNumber, string? Password);
+
+    /// <summary>A refresh token to exchange, or to revoke at logout.</summary>
+    public sealed record RefreshRequest(string? RefreshToken);
 
     public sealed record RegisterCustomerRequest(string? PhoneNumber, string? Password, string? Name, string? Email);
 

@@ -1,5 +1,6 @@
 using CleanChat.Application.Accounts;
 using CleanChat.Application.Accounts.Commands.EndSession;
+using CleanChat.Application.Accounts.Commands.RevokeRefreshToken;
 using CleanChat.Application.Accounts.Commands.StartSession;
 using CleanChat.WebApi.Infrastructure;
 using MediatR;
@@ -29,15 +30,18 @@ public static class SessionEndpoints
             .RequireRateLimiting(AuthEndpoints.LoginRateLimitPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        // The cookie signs this request in (so the origin check covers it); an unknown or ended session
-        // is logged out already, and the answer is the same.
-        app.MapPost("/api/v1/auth/logout", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+        // Logs out whatever the request names: the browser session of its cookie (the cookie signs this
+        // request in, so the origin check covers it) and the login of a refresh token in its body. Unknown,
+        // ended or revoked ones are logged out already, and the answer is the same.
+        app.MapPost("/api/v1/auth/logout", async (HttpContext context, IMediator mediator, CancellationToken ct, AuthEndpoints.RefreshRequest? body) =>
         {
             if (SessionCookie.Read(context.Request) is { } token)
                 await mediator.Send(new EndSessionCommand(token), ct);
+            if (body?.RefreshToken is { } refreshToken)
+                await mediator.Send(new RevokeRefreshTokenCommand(refreshToken), ct);
             SessionCookie.Clear(context);
             return TypedResults.NoContent();
-        }).WithTags("Auth").WithSummary("End the browser session the cookie names (staff or customer)")
+        }).WithTags("Auth").WithSummary("Log out: end the cookie's browser session and revoke the body's refresh_token (staff or customer)")
             .WithMetadata(new AcceptsSessionCookieAttribute())
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

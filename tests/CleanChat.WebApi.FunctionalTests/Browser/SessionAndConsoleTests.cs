@@ -54,6 +54,47 @@ public sealed class SessionAndConsoleTests : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task Before_the_access_token_ends_the_app_renews_it_and_hands_it_to_the_open_socket()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var login = await (await _server.Host.CreateClient().PostJsonAsync("/api/v1/auth/login", new { username = world.Staff.Login, password = TestWorld.Password })).ReadJsonAsync();
+        var refreshToken = login["refresh_token"]!.GetValue<string>();
+
+        // An access token with 30 s left of 90: the app connects with it, then renews it a quarter of its
+        // life (22.5 s) before the end.
+        var issued = DateTime.UtcNow.AddMinutes(-1);
+        var expires = DateTime.UtcNow.AddSeconds(30);
+        var token = TokenForge.Write(TokenForge.Staff(world.Staff.Id, world.SalonId, name: "staff"), expires, notBefore: issued);
+        await using var app = await ChatAppPage.OpenAsync(_browser, _server.BaseAddress);
+        var authenticated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if (frame.Text?.Contains("\"type\":\"authenticated\"", StringComparison.Ordinal) == true)
+                authenticated.TrySetResult(frame.Text);
+        };
+
+        var session = JsonSerializer.Serialize(new
+        {
+            token, refreshToken, kind = "user", participantId = world.Staff.Id, name = "staff", role = "staff", salonId = world.SalonId,
+            issuedAt = new DateTimeOffset(issued).ToUnixTimeMilliseconds(), expiresAt = new DateTimeOffset(expires).ToUnixTimeMilliseconds(),
+        });
+        await app.Page.EvaluateAsync("session => sessionStorage.setItem('cleanchat.session', session)", session);
+        await app.Page.ReloadAsync();
+        await Expect(app.Status).ToHaveTextAsync("Connected");
+
+        var frame = JsonDocument.Parse(await authenticated.Task.WaitAsync(TimeSpan.FromSeconds(20))).RootElement;
+        var renewed = JsonDocument.Parse((await app.Page.EvaluateAsync<string>("() => sessionStorage.getItem('cleanchat.session')"))!).RootElement;
+        renewed.GetProperty("token").GetString().ShouldNotBe(token);
+        renewed.GetProperty("refreshToken").GetString().ShouldNotBe(refreshToken);
+        DateTimeOffset.FromUnixTimeMilliseconds(renewed.GetProperty("expiresAt").GetInt64()).ShouldBe(frame.GetProperty("expires_at").GetDateTimeOffset());
+        await Expect(app.Status).ToHaveTextAsync("Connected");
+
+        // The old refresh token was retired by the renewal: presenting it again is refused.
+        var replay = await _server.Host.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = refreshToken });
+        replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_console_connects_and_shows_the_pong_for_a_ping()
     {
         var world = await TestWorld.CreateAsync(_server.Host);

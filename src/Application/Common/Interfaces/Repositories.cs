@@ -76,6 +76,19 @@ public interface IStayRepository
     void Add(Stay stay);
 }
 
+public interface IRefreshTokenRepository
+{
+    Task<RefreshToken?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+
+    void Add(RefreshToken token);
+
+    /// <summary>
+    /// Revokes every token of the family at once, committed by itself (not with the unit of work): a
+    /// revocation must stand even when the request's own changes fail.
+    /// </summary>
+    Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken);
+}
+
 public interface ILoginSessionRepository
 {
     /// <summary>The session whose cookie value hashes to <paramref name="tokenHash"/>, tracked.</summary>

@@ -128,6 +128,35 @@ internal sealed class LoginSessionRepository : ILoginSessionRepository
     public void Add(LoginSession session) => _db.LoginSessions.Add(session);
 }
 
+internal sealed class RefreshTokenRepository : IRefreshTokenRepository
+{
+    private readonly ChatDbContext _db;
+    private readonly WriteGate _writeGate;
+
+    public RefreshTokenRepository(ChatDbContext db, WriteGate writeGate)
+    {
+        _db = db;
+        _writeGate = writeGate;
+    }
+
+    public Task<RefreshToken?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
+        _db.RefreshTokens.FirstOrDefaultAsync(t => t.TokenHash == tokenHash, cancellationToken);
+
+    public void Add(RefreshToken token) => _db.RefreshTokens.Add(token);
+
+    // One statement over the family, outside the change tracker: it stands even when the request's own
+    // tracked changes have just failed (a rotation that lost a race).
+    public async Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken)
+    {
+        using (await _writeGate.EnterAsync(cancellationToken))
+        {
+            await _db.RefreshTokens
+                .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        }
+    }
+}
+
 internal sealed class StayRepository : IStayRepository
 {
     private readonly ChatDbContext _db;

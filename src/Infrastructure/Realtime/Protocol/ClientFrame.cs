@@ -18,6 +18,9 @@ public sealed record ClientFrame : SendMessageBody
 
     public long? MessageId { get; init; }
 
+    /// <summary>On <c>authenticate</c>: a fresh access token of the socket's own account.</summary>
+    public string? Token { get; init; }
+
     /// <summary>On <c>join_chat</c>: the last seq this client saw, to be caught up from.</summary>
     public long? LastSeq { get; init; }
 

@@ -68,6 +68,7 @@ public sealed class SalonGuideCodec : IRealtimeCodec
         ReloadHistoryReply r => Serialize(new ReloadHistoryFrame("reload_history", r.ChatId, r.LastSeq)),
         ReplayedMessageReply r => Serialize(new MessageFrame("message", r.Message.ChatId, r.Message)),
         PongReply r => Serialize(new PongFrame("pong", r.Timestamp)),
+        AuthenticatedReply r => Serialize(new AuthenticatedFrame("authenticated", r.ExpiresAt)),
         ErrorReply r => Serialize(new ErrorFrame("error", r.Code, r.Error, r.RequestType, r.ChatId, r.Errors, r.RetryAfter is { } wait ? (long)Math.Ceiling(wait.TotalMilliseconds) : null)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "The salon guide protocol has no frame for this reply."),
     };
@@ -99,6 +100,8 @@ public sealed class SalonGuideCodec : IRealtimeCodec
     private sealed record ReloadHistoryFrame(string Type, long ChatId, long LastSeq);
 
     private sealed record PongFrame(string Type, DateTime Timestamp);
+
+    private sealed record AuthenticatedFrame(string Type, DateTime ExpiresAt);
 
     private sealed record ErrorFrame(string Type, string Code, string Error, string? RequestType, long? ChatId, IReadOnlyDictionary<string, string[]>? Errors,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAfterMs);

@@ -23,5 +23,8 @@ public sealed record ReplayedMessageReply(MessageDto Message) : SocketReply;
 
 public sealed record PongReply(DateTime Timestamp) : SocketReply;
 
+/// <summary>A new access token was accepted on an open socket, which now lives until <paramref name="ExpiresAt"/>.</summary>
+public sealed record AuthenticatedReply(DateTime ExpiresAt) : SocketReply;
+
 /// <summary>An error answering one client frame; the connection stays open.</summary>
 public sealed record ErrorReply(string Code, string Error, string? RequestType = null, long? ChatId = null, IReadOnlyDictionary<string, string[]>? Errors = null, TimeSpan? RetryAfter = null) : SocketReply;

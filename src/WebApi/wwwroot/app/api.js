@@ -1,5 +1,6 @@
 // The REST client: JSON in and out, problem details (RFC 9457) turned into ApiError with the server's
-// stable code, and a 401 on a signed-in request reported once so the app can return to sign-in.
+// stable code. A 401 on a signed-in request asks the app for a fresh token once and repeats the request
+// with it; when none comes, the app returns to sign-in.
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -12,7 +13,7 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  /** @param {() => string|null} token  @param {() => void} onUnauthorized */
+  /** @param {() => string|null} token  @param {() => Promise<boolean>} onUnauthorized resolves true when a fresh token is in place */
   constructor(token, onUnauthorized) {
     this.token = token;
     this.onUnauthorized = onUnauthorized;
@@ -29,7 +30,7 @@ export class Api {
     return this.request('POST', '/api/v1/chat/upload', form);
   }
 
-  async request(method, path, body) {
+  async request(method, path, body, retried = false) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -49,7 +50,7 @@ export class Api {
     const error = new ApiError(response.status, data);
     const retryAfter = response.headers.get('Retry-After');
     if (retryAfter && /^\d+$/.test(retryAfter)) error.retryAfterSeconds = Number(retryAfter);
-    if (response.status === 401 && token) this.onUnauthorized();
+    if (response.status === 401 && token && !retried && await this.onUnauthorized()) return this.request(method, path, body, true);
     throw error;
   }
 }

@@ -69,6 +69,11 @@ export class ChatConnection extends EventTarget {
     return true;
   }
 
+  /** Hands an open socket the fresh access token, so it stays open past the old one's end. */
+  reauthenticate(token) {
+    this.send({ type: 'authenticate', token });
+  }
+
   reconnectNow() {
     if (this.closedByApp || this.socket) return;
     clearTimeout(this.retryTimer);
@@ -158,7 +163,7 @@ export class ChatConnection extends EventTarget {
     clearInterval(this.pingTimer);
     if (this.closedByApp) return;
 
-    // 1008 is the server refusing the token (missing, invalid, expired): sign in again.
+    // 1008 is the server refusing the token (missing, invalid, expired): the app renews it or signs out.
     if (event.code === 1008 && /token/i.test(event.reason)) {
       this.setStatus('offline');
       this.dispatchEvent(new CustomEvent('unauthorized', { detail: event.reason }));

@@ -1,5 +1,6 @@
 // The signed-in user, kept for this tab only (sessionStorage): closing the tab signs out, and another
-// tab signs in on its own.
+// tab signs in on its own (its own refresh token: two tabs never exchange the same one, which the server
+// would take for a stolen copy).
 
 const KEY = 'cleanchat.session';
 
@@ -10,15 +11,17 @@ function claimsOf(token) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, c => c.charCodeAt(0))));
 }
 
-export function sessionFromToken(token) {
+export function sessionFromToken(token, refreshToken = null) {
   const claims = claimsOf(token);
   return {
     token,
+    refreshToken,
     kind: claims.ptype === 'customer' ? 'customer' : 'user',
     participantId: Number(claims.sub),
     name: claims.name ?? '',
     role: claims.role ?? null,
     salonId: claims.salon_id ? Number(claims.salon_id) : null,
+    issuedAt: (claims.iat ?? claims.nbf ?? claims.exp) * 1000,
     expiresAt: claims.exp * 1000,
   };
 }
@@ -26,7 +29,7 @@ export function sessionFromToken(token) {
 export function loadSession() {
   try {
     const stored = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
-    return stored && stored.expiresAt > Date.now() ? stored : null;
+    return stored && (stored.expiresAt > Date.now() || stored.refreshToken) ? stored : null;
   } catch {
     return null;
   }

@@ -47,7 +47,7 @@ export function renderSignIn(root, api, onSignedIn, notice) {
       const answer = kind === 'user'
         ? await api.post('/api/v1/auth/login', { username: identifier.value.trim(), password: password.value })
         : await api.post('/api/v1/customer-auth/login', { phone_number: identifier.value.trim(), password: password.value });
-      onSignedIn(sessionFromToken(answer.access_token));
+      onSignedIn(sessionFromToken(answer.access_token, answer.refresh_token));
     } catch (failure) {
       error.textContent = describe(failure);
       password.focus();

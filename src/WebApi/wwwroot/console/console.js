@@ -6,10 +6,12 @@ const $ = id => document.getElementById(id);
 // Every frame a client may send (docs/realtime.md); ids are placeholders to edit.
 const TEMPLATES = {
   ping: { type: 'ping' },
+  authenticate: { type: 'authenticate', token: 'a fresh access token of the same account' },
   join_chat: { type: 'join_chat', chat_id: 1 },
   'join_chat (resume after last_seq)': { type: 'join_chat', chat_id: 1, last_seq: 0 },
   leave_chat: { type: 'leave_chat', chat_id: 1 },
   send_message: { type: 'send_message', chat_id: 1, content: 'Hello from the console', message_type: 'text', client_message_id: null },
+  'send_message (several files)': { type: 'send_message', chat_id: 1, message_type: 'file', attachments: ['/uploads/chat/…', '/uploads/chat/…'], content: 'Caption', client_message_id: null },
   'send_message (about an appointment)': { type: 'send_message', chat_id: 1, content: 'About your booking', entity_type: 'appointment', entity_id: 42, entity_title: 'Haircut on Friday', client_message_id: null },
   typing: { type: 'typing', chat_id: 1, is_typing: true },
   read_message: { type: 'read_message', chat_id: 1, message_id: 1 },

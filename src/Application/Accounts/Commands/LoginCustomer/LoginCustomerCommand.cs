@@ -21,9 +21,9 @@ public sealed class LoginCustomerCommandValidator : AbstractValidator<LoginCusto
 internal sealed class LoginCustomerCommandHandler : IRequestHandler<LoginCustomerCommand, AccessTokenDto>
 {
     private readonly AccountSignIn _signIn;
-    private readonly IAccessTokenIssuer _tokens;
+    private readonly SignInTokens _tokens;
 
-    public LoginCustomerCommandHandler(AccountSignIn signIn, IAccessTokenIssuer tokens)
+    public LoginCustomerCommandHandler(AccountSignIn signIn, SignInTokens tokens)
     {
         _signIn = signIn;
         _tokens = tokens;
@@ -31,7 +31,7 @@ internal sealed class LoginCustomerCommandHandler : IRequestHandler<LoginCustome
 
     public async Task<AccessTokenDto> Handle(LoginCustomerCommand request, CancellationToken cancellationToken)
     {
-        var token = _tokens.Issue(await _signIn.CustomerAsync(request.PhoneNumber, request.Password, cancellationToken));
-        return new AccessTokenDto(token.Token, token.ExpiresInSeconds);
+        var caller = await _signIn.CustomerAsync(request.PhoneNumber, request.Password, cancellationToken);
+        return await _tokens.ForLoginAsync(caller, cancellationToken);
     }
 }

@@ -22,9 +22,9 @@ public sealed class LoginStaffCommandValidator : AbstractValidator<LoginStaffCom
 internal sealed class LoginStaffCommandHandler : IRequestHandler<LoginStaffCommand, AccessTokenDto>
 {
     private readonly AccountSignIn _signIn;
-    private readonly IAccessTokenIssuer _tokens;
+    private readonly SignInTokens _tokens;
 
-    public LoginStaffCommandHandler(AccountSignIn signIn, IAccessTokenIssuer tokens)
+    public LoginStaffCommandHandler(AccountSignIn signIn, SignInTokens tokens)
     {
         _signIn = signIn;
         _tokens = tokens;
@@ -32,7 +32,7 @@ internal sealed class LoginStaffCommandHandler : IRequestHandler<LoginStaffComma
 
     public async Task<AccessTokenDto> Handle(LoginStaffCommand request, CancellationToken cancellationToken)
     {
-        var token = _tokens.Issue(await _signIn.StaffAsync(request.Username, request.Password, cancellationToken));
-        return new AccessTokenDto(token.Token, token.ExpiresInSeconds);
+        var caller = await _signIn.StaffAsync(request.Username, request.Password, cancellationToken);
+        return await _tokens.ForLoginAsync(caller, cancellationToken);
     }
 }
