@@ -116,6 +116,12 @@ public static class DependencyInjection
 
         // The WebSocket gateway: registry, delivery, sessions and the notifier, all of it here.
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<Realtime.Statistics.RealtimeTraffic>();
+        services.AddSingleton<Realtime.Statistics.ConnectionStatistics>();
+        services.AddSingleton<IConnectionStatistics>(sp => sp.GetRequiredService<Realtime.Statistics.ConnectionStatistics>());
+        services.AddOptions<Application.Connections.MonitoringOptions>().Bind(configuration.GetSection(Application.Connections.MonitoringOptions.SectionName))
+            .Validate(o => o.MetricsToken is null || o.MetricsToken.Length >= 32, "Monitoring:MetricsToken must be at least 32 characters (or unset, which turns /metrics off).")
+            .ValidateOnStart();
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<RealtimeGateway>();
         services.AddSingleton<ISessionSockets>(sp => sp.GetRequiredService<RealtimeGateway>());

@@ -84,6 +84,7 @@ public static class CleanChatWebApiExtensions
             });
             options.OperationFilter<ProblemResponsesFilter>();
         });
+        services.AddCleanChatMetrics(configuration);
         return services;
     }
 
@@ -139,6 +140,7 @@ public static class CleanChatWebApiExtensions
         app.MapMentoringSockets();
         app.MapHotelSockets();
         app.MapHealthChecks("/health");
+        app.MapCleanChatMetrics();
         return app;
     }
 

@@ -6,6 +6,8 @@ using CleanChat.Application.Messages;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime;
 using CleanChat.Infrastructure.Realtime.Protocol;
+using CleanChat.Infrastructure.Realtime.Statistics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CleanChat.WebApi.FunctionalTests;
@@ -132,10 +134,13 @@ public class NotificationDeliveryTests
         public MemorySocket(Caller caller, IRealtimeCodec codec)
         {
             var socket = WebSocket.CreateFromStream(_stream, new WebSocketCreationOptions { IsServer = true });
-            Connection = new RealtimeConnection(socket, caller, codec, queueCapacity: 64, TimeSpan.FromSeconds(5), NullLogger.Instance);
+            Connection = new RealtimeConnection(socket, caller, codec, Traffic.For(caller, codec), queueCapacity: 64, TimeSpan.FromSeconds(5), NullLogger.Instance);
         }
 
         public RealtimeConnection Connection { get; }
+
+        private static readonly RealtimeTraffic Traffic = new(
+            new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), TimeProvider.System);
 
         /// <summary>Closes the connection and returns the text of everything it sent (server frames are not masked).</summary>
         public async Task<string> SentTextAsync()
@@ -171,6 +176,8 @@ public class NotificationDeliveryTests
         public ClientFrame Decode(ReadOnlySpan<byte> payload) => inner.Decode(payload);
 
         public bool SetsOwnFrames => inner.SetsOwnFrames;
+
+        public string Dialect => inner.Dialect;
 
         public ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor)
         {

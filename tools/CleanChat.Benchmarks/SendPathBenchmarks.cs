@@ -7,6 +7,9 @@ using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime;
 using CleanChat.Infrastructure.Realtime.Protocol;
+using System.Diagnostics.Metrics;
+using CleanChat.Infrastructure.Realtime.Statistics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CleanChat.Benchmarks;
@@ -40,8 +43,9 @@ public class SendPathBenchmarks
         _encoded = _codec.Encode(_notification);
         _stream = new MemoryStream(capacity: 64 * 1024 * 1024);
         var socket = WebSocket.CreateFromStream(_stream, new WebSocketCreationOptions { IsServer = true });
-        _connection = new RealtimeConnection(socket, new Caller(new ParticipantRef(ParticipantType.Customer, 9001), null, null, "Ana"), _codec,
-            queueCapacity: 1024, TimeSpan.FromSeconds(5), NullLogger.Instance);
+        var caller = new Caller(new ParticipantRef(ParticipantType.Customer, 9001), null, null, "Ana");
+        var traffic = new RealtimeTraffic(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), TimeProvider.System);
+        _connection = new RealtimeConnection(socket, caller, _codec, traffic.For(caller, _codec), queueCapacity: 1024, TimeSpan.FromSeconds(5), NullLogger.Instance);
     }
 
     [Benchmark]

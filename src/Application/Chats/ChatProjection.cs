@@ -21,8 +21,11 @@ internal static partial class ChatProjection
         // Queryables used inside the projections are held in locals: EF Core reads a captured local as a
         // plain value, but compiles a delegate on every execution to evaluate a property call like read.Messages.
         var messages = read.Messages;
+        var participantRows = read.Participants;
         var staffUsers = read.StaffUsers;
         var customers = read.Customers;
+        var meType = caller.Participant.Type;
+        var meId = caller.Participant.Id;
 
         var rows = await chats
             .Select(c => new ChatRow
@@ -49,6 +52,17 @@ internal static partial class ChatProjection
                     .Select(m => m.IsDeleted).FirstOrDefault(),
                 LastMessageContent = messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq)
                     .Select(m => m.IsDeleted ? null : m.Content).FirstOrDefault(),
+
+                // The caller's unread: others' visible messages past the caller's read pointer. In the same
+                // statement as LastSeq, so both describe one moment: a client that counts frames after
+                // last_seq on top of it never counts a message twice.
+                CallersUnread = participantRows
+                    .Where(p => p.ChatId == c.Id && p.ParticipantType == meType && p.ParticipantId == meId && p.IsActive)
+                    .Select(p => messages.Count(m => m.ChatId == c.Id
+                        && m.Seq > (messages.Where(r => r.Id == p.LastReadMessageId).Select(r => (long?)r.Seq).FirstOrDefault() ?? 0)
+                        && !m.IsDeleted
+                        && !(m.SenderType == meType && m.SenderId == meId)))
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
@@ -77,7 +91,7 @@ internal static partial class ChatProjection
                     ? customers.Where(u => u.Id == p.ParticipantId).Select(u => u.PhoneNumber).FirstOrDefault()
                     : null,
 
-                // Unread: others' visible messages past this participant's read pointer (its place in the chat).
+                // Each participant's unread: others' visible messages past its read pointer (its place in the chat).
                 UnreadCount = messages.Count(m => m.ChatId == p.ChatId
                     && m.Seq > (messages.Where(r => r.Id == p.LastReadMessageId).Select(r => (long?)r.Seq).FirstOrDefault() ?? 0)
                     && !m.IsDeleted
@@ -94,13 +108,11 @@ internal static partial class ChatProjection
         var participantDtos = participants
             .Select(p => ToDto(p, name: p.Name ?? p.Phone, isOnline: p.IsActive && presence.IsOnline(new ParticipantRef(p.Type, p.Id))))
             .ToList();
-        var callersUnread = participants.FirstOrDefault(p => p.Type == caller.Participant.Type && p.Id == caller.Participant.Id && p.IsActive)?.UnreadCount ?? 0;
-
         return ToDto(
             row,
             lastMessagePreview: Preview(row),
             participants: participantDtos,
-            unreadCount: callersUnread,
+            unreadCount: row.CallersUnread,
             onlineParticipants: participantDtos.Where(p => p.IsOnline).Select(p => p.ParticipantId).ToList(),
             context: row.ContextType is null ? null : new ChatContextDto(row.ContextType, row.ContextId, row.ContextTitle));
     }
@@ -110,6 +122,7 @@ internal static partial class ChatProjection
     [MapperIgnoreSource(nameof(ChatRow.ContextType))]
     [MapperIgnoreSource(nameof(ChatRow.ContextId))]
     [MapperIgnoreSource(nameof(ChatRow.ContextTitle))]
+    [MapperIgnoreSource(nameof(ChatRow.CallersUnread))]
     private static partial ChatDto ToDto(ChatRow row, string? lastMessagePreview, IReadOnlyList<ParticipantDto> participants, int unreadCount, IReadOnlyList<long> onlineParticipants, ChatContextDto? context);
 
     [MapProperty(nameof(ParticipantRow.Type), nameof(ParticipantDto.ParticipantType))]
@@ -151,6 +164,7 @@ internal static partial class ChatProjection
         public MessageType? LastMessageType { get; init; }
         public bool LastMessageIsDeleted { get; init; }
         public string? LastMessageContent { get; init; }
+        public int CallersUnread { get; init; }
     }
 
     private sealed class ParticipantRow

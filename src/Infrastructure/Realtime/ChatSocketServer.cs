@@ -31,7 +31,8 @@ public sealed class ChatSocketServer
     /// <param name="endpointType">Who this endpoint is for: staff and customers each have their own on the salon protocol; null for both.</param>
     /// <param name="codec">The client protocol the endpoint speaks.</param>
     /// <param name="requestAborted">Fires when the connection is gone.</param>
-    public async Task ServeAsync(WebSocket socket, string? token, ParticipantType? endpointType, IRealtimeCodec codec, CancellationToken requestAborted)
+    /// <param name="endpoint">The route template the socket was opened on, for statistics.</param>
+    public async Task ServeAsync(WebSocket socket, string? token, ParticipantType? endpointType, IRealtimeCodec codec, string endpoint, CancellationToken requestAborted)
     {
         var validated = await _tokens.ValidateAsync(token);
         if (validated is not { } identity)
@@ -49,7 +50,7 @@ public sealed class ChatSocketServer
         // A guest's socket that follows their stays says `connected` only once it does, so nothing sent
         // after the client hears it can be missed.
         var followsStays = codec.CustomersFollowTheirStays && identity.Caller.IsCustomer;
-        var (connection, result) = _gateway.Open(socket, identity.Caller, identity.ExpiresAt, codec, announce: !followsStays);
+        var (connection, result) = _gateway.Open(socket, identity.Caller, identity.ExpiresAt, codec, endpoint, announce: !followsStays);
         if (connection is null)
         {
             await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");
@@ -71,9 +72,9 @@ public sealed class ChatSocketServer
     /// </summary>
     /// <param name="expiresAt">When the caller's token or session ends; the socket closes then.</param>
     /// <param name="sessionId">The browser session that signed it in, if one did; the socket closes when the session ends.</param>
-    public async Task ServeInChatAsync(WebSocket socket, Caller caller, DateTime expiresAt, long? sessionId, IRealtimeCodec codec, long chatId, CancellationToken requestAborted)
+    public async Task ServeInChatAsync(WebSocket socket, Caller caller, DateTime expiresAt, long? sessionId, IRealtimeCodec codec, string endpoint, long chatId, CancellationToken requestAborted)
     {
-        var (connection, result) = _gateway.Open(socket, caller, expiresAt, codec, sessionId);
+        var (connection, result) = _gateway.Open(socket, caller, expiresAt, codec, endpoint, sessionId);
         if (connection is null)
         {
             await RefuseAsync(socket, result == RegistrationResult.TooManyForParticipant ? "Too many open connections for this account" : "Server full");

@@ -52,6 +52,7 @@ public sealed class ChatSocketSession
                 }
 
                 idle.Change(idleTimeout, Timeout.InfiniteTimeSpan);
+                connection.Traffic.Received();
                 switch (limiter.Take())
                 {
                     case FrameVerdict.Close:

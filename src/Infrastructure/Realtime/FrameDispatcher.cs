@@ -123,7 +123,7 @@ public sealed class FrameDispatcher
         if (frame.LastSeq is { } lastSeq)
             await JoinAndReplayAsync(connection, chatToJoin, joined, lastSeq, cancellationToken);
         else
-            _gateway.Join(connection, chatToJoin, joined.LastMessageId, frame.StayId);
+            _gateway.Join(connection, chatToJoin, joined.LastMessageId, joined.SalonId, frame.StayId);
     }
 
     // The chat a frame names: by id, or (the hotel protocol) by its stay, which the core looks up with the
@@ -141,7 +141,7 @@ public sealed class FrameDispatcher
     {
         var stays = await SendAsync(connection, new ListStayConversationsQuery(Active: null, PageSize: ListChatsPaging.MaxPageSize), cancellationToken);
         foreach (var stay in stays.Conversations)
-            _gateway.Join(connection, stay.Chat.Id, lastMessageId: null);
+            _gateway.Join(connection, stay.Chat.Id, lastMessageId: null, stay.Chat.SalonId);
     }
 
     // A reconnecting client names the last seq it saw; it gets what it missed (as it is now: edited or
@@ -149,7 +149,7 @@ public sealed class FrameDispatcher
     // told to reload over REST rather than flooded.
     private async Task JoinAndReplayAsync(RealtimeConnection connection, long chatId, JoinedChatDto joined, long lastSeq, CancellationToken cancellationToken)
     {
-        _gateway.BeginCatchUp(connection, chatId, joined.LastMessageId);
+        _gateway.BeginCatchUp(connection, chatId, joined.LastMessageId, joined.SalonId);
         var replayedUpTo = lastSeq;
         try
         {
@@ -186,7 +186,7 @@ public sealed class FrameDispatcher
         try
         {
             var joined = await SendAsync(connection, new JoinChatQuery(chatId), cancellationToken);
-            _gateway.Join(connection, chatId, joined.LastMessageId);
+            _gateway.Join(connection, chatId, joined.LastMessageId, joined.SalonId);
             if (joined.LastMessageId is not null)
                 await SendAsync(connection, new MarkMessagesReadCommand(chatId, null), cancellationToken);
             return true;

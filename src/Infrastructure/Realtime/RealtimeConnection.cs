@@ -4,6 +4,8 @@ using CleanChat.Domain.Common;
 using CleanChat.Infrastructure.Realtime.Protocol;
 using Microsoft.Extensions.Logging;
 
+using CleanChat.Infrastructure.Realtime.Statistics;
+
 namespace CleanChat.Infrastructure.Realtime;
 
 /// <summary>
@@ -32,11 +34,12 @@ public sealed class RealtimeConnection
     private readonly ILogger _logger;
     private int _closeRequested;
 
-    public RealtimeConnection(WebSocket socket, Caller caller, IRealtimeCodec codec, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
+    public RealtimeConnection(WebSocket socket, Caller caller, IRealtimeCodec codec, ConnectionTraffic traffic, int queueCapacity, TimeSpan closeTimeout, ILogger logger)
     {
         _socket = socket;
         Caller = caller;
         Codec = codec;
+        Traffic = traffic;
         _closeTimeout = closeTimeout;
         _logger = logger;
         _queueCapacity = queueCapacity;
@@ -50,6 +53,12 @@ public sealed class RealtimeConnection
     public IRealtimeCodec Codec { get; }
 
     public ParticipantRef Participant => Caller.Participant;
+
+    /// <summary>The route the socket was opened on (its template, never an id): a statistics label.</summary>
+    public string Endpoint { get; init; } = "unknown";
+
+    /// <summary>Counts this socket's frames, for the salons it belongs to.</summary>
+    public ConnectionTraffic Traffic { get; }
 
     /// <summary>
     /// For protocols with one conversation per socket (the mentoring one), that conversation: their frames
@@ -285,6 +294,7 @@ public sealed class RealtimeConnection
                 }
 
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                Traffic.Sent();
             }
 
             if (CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

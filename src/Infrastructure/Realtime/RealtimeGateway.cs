@@ -25,11 +25,13 @@ public sealed class RealtimeGateway : ISessionSockets
     private readonly TimeProvider _time;
     private readonly ILogger<RealtimeGateway> _logger;
     private readonly ConcurrentDictionary<Guid, ITimer> _expiryTimers = new();
+    private readonly Statistics.RealtimeTraffic _traffic;
 
-    public RealtimeGateway(ConnectionRegistry registry, NotificationDelivery delivery, Cluster.INotificationRelay relay, IOptions<RealtimeOptions> options,
-        TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
+    public RealtimeGateway(ConnectionRegistry registry, NotificationDelivery delivery, Cluster.INotificationRelay relay, Statistics.RealtimeTraffic traffic,
+        IOptions<RealtimeOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RealtimeGateway> logger)
     {
         _registry = registry;
+        _traffic = traffic;
         _delivery = delivery;
         _relay = relay;
         _options = options.Value;
@@ -45,11 +47,14 @@ public sealed class RealtimeGateway : ISessionSockets
     /// <summary>Registers an authenticated socket; on success it has already been sent its <c>connected</c> frame.</summary>
     /// <param name="sessionId">The browser session that signed the socket in, if one did: the socket closes when it ends.</param>
     /// <param name="announce">Send <c>connected</c> now; false when the caller sends it once the socket follows what it should.</param>
-    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec, long? sessionId = null, bool announce = true)
+    /// <param name="endpoint">The route template the socket was opened on, for statistics.</param>
+    public (RealtimeConnection? Connection, RegistrationResult Result) Open(WebSocket socket, Caller caller, DateTime tokenExpiresAt, IRealtimeCodec codec, string endpoint,
+        long? sessionId = null, bool announce = true)
     {
-        var connection = new RealtimeConnection(socket, caller, codec, _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger)
+        var connection = new RealtimeConnection(socket, caller, codec, _traffic.For(caller, codec), _options.OutboundQueueFrames, TimeSpan.FromSeconds(_options.CloseTimeoutSeconds), _logger)
         {
             SessionId = sessionId,
+            Endpoint = endpoint,
         };
         var result = _registry.TryRegister(connection, _options.MaxConnections, _options.MaxConnectionsPerParticipant);
         if (result != RegistrationResult.Registered)
@@ -74,8 +79,10 @@ public sealed class RealtimeGateway : ISessionSockets
             timer.Change(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    public void Join(RealtimeConnection connection, long chatId, long? lastMessageId, long? stayId = null)
+    /// <param name="salonId">The chat's salon: a customer's socket counts for it in the statistics from now on.</param>
+    public void Join(RealtimeConnection connection, long chatId, long? lastMessageId, long? salonId, long? stayId = null)
     {
+        connection.Traffic.JoinedChatOf(salonId);
         var first = _registry.Join(connection, chatId);
         connection.TrySend(new JoinedReply(chatId, lastMessageId, stayId));
         if (first)
@@ -88,10 +95,10 @@ public sealed class RealtimeGateway : ISessionSockets
     /// them through. Subscribing before reading the missed messages is what leaves no gap: a message
     /// committed after that read is announced after this subscription, so it is among the held frames.
     /// </summary>
-    public void BeginCatchUp(RealtimeConnection connection, long chatId, long? lastMessageId, long? stayId = null)
+    public void BeginCatchUp(RealtimeConnection connection, long chatId, long? lastMessageId, long? salonId, long? stayId = null)
     {
         connection.HoldChatFrames(chatId);
-        Join(connection, chatId, lastMessageId, stayId);
+        Join(connection, chatId, lastMessageId, salonId, stayId);
     }
 
     /// <summary>Sends what was held during the replay, minus the messages the replay already carried.</summary>

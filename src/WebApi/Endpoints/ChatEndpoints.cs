@@ -6,6 +6,7 @@ using CleanChat.Application.Chats.Queries.GetChat;
 using CleanChat.Application.Chats.Queries.GetChatStats;
 using CleanChat.Application.Chats.Queries.ListChats;
 using CleanChat.Domain.Common;
+using CleanChat.Application.Connections.Queries.GetConnectionStats;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -72,6 +73,10 @@ public static class ChatEndpoints
 
         chats.MapGet("/stats", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetChatStatsQuery(), ct))
             .WithTags("Stats").WithSummary("Counters over the caller's chats");
+
+        chats.MapGet("/connections/stats", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetConnectionStatsQuery(), ct))
+            .WithTags("Stats").WithSummary("Salon admins: the salon's open sockets, who is online, and frames per second over the last minute")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }

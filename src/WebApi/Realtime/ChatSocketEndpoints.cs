@@ -19,9 +19,9 @@ public static class ChatSocketEndpoints
     public static IEndpointRouteBuilder MapChatSockets(this IEndpointRouteBuilder app)
     {
         app.Map(StaffPath, context => AcceptAsync(context, (server, socket, token) =>
-            server.ServeAsync(socket, token, ParticipantType.User, SalonGuideCodec.Instance, context.RequestAborted))).ExcludeFromDescription();
+            server.ServeAsync(socket, token, ParticipantType.User, SalonGuideCodec.Instance, StaffPath, context.RequestAborted))).ExcludeFromDescription();
         app.Map(CustomerPath, context => AcceptAsync(context, (server, socket, token) =>
-            server.ServeAsync(socket, token, ParticipantType.Customer, SalonGuideCodec.Instance, context.RequestAborted))).ExcludeFromDescription();
+            server.ServeAsync(socket, token, ParticipantType.Customer, SalonGuideCodec.Instance, CustomerPath, context.RequestAborted))).ExcludeFromDescription();
         return app;
     }
 

@@ -18,6 +18,9 @@ public interface IRealtimeCodec
     /// </summary>
     bool SetsOwnFrames { get; }
 
+    /// <summary>The protocol's name in statistics and metrics: <c>salon</c>, <c>hotel</c>, <c>mentoring</c>.</summary>
+    string Dialect { get; }
+
     /// <summary>
     /// Whether a customer's socket follows their own hotel stays' conversations without asking (the hotel
     /// protocol's guests): joined to them on connect, and to a new one when it opens.

@@ -39,6 +39,8 @@ public sealed class SalonGuideCodec : IRealtimeCodec
 
     public bool SetsOwnFrames => false;
 
+    public string Dialect => "salon";
+
     public ReadOnlyMemory<byte> Encode(ChatNotification notification, bool toActor) => Encode(notification);
 
     public ReadOnlyMemory<byte> Encode(ChatNotification notification) => notification switch

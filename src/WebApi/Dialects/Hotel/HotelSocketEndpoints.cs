@@ -13,7 +13,7 @@ public static class HotelSocketEndpoints
     {
         // Routing matches the seed's trailing slash too.
         app.Map(Path, context => ChatSocketEndpoints.AcceptAsync(context, (server, socket, token) =>
-            server.ServeAsync(socket, token, endpointType: null, HotelCodec.Instance, context.RequestAborted))).ExcludeFromDescription();
+            server.ServeAsync(socket, token, endpointType: null, HotelCodec.Instance, Path, context.RequestAborted))).ExcludeFromDescription();
         return app;
     }
 }

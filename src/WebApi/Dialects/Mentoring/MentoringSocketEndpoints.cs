@@ -54,7 +54,7 @@ public static class MentoringSocketEndpoints
             return;
         }
 
-        await ServeAsync(context, chatId.Value);
+        await ServeAsync(context, StudentPath, chatId.Value);
     }
 
     private static async Task AcceptTeacherAsync(HttpContext context, long conversationId)
@@ -73,7 +73,7 @@ public static class MentoringSocketEndpoints
             return;
         }
 
-        await ServeAsync(context, conversationId);
+        await ServeAsync(context, TeacherPath, conversationId);
     }
 
     // What is refused before the upgrade: not a WebSocket, no valid session or token, a foreign page
@@ -96,7 +96,7 @@ public static class MentoringSocketEndpoints
         return false;
     }
 
-    private static async Task ServeAsync(HttpContext context, long chatId)
+    private static async Task ServeAsync(HttpContext context, string endpoint, long chatId)
     {
         var gateway = context.RequestServices.GetRequiredService<RealtimeGateway>();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -109,7 +109,7 @@ public static class MentoringSocketEndpoints
         var expiresAt = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc?.UtcDateTime
             ?? context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(15);
         await context.RequestServices.GetRequiredService<ChatSocketServer>()
-            .ServeInChatAsync(socket, Caller(context)!, expiresAt, context.SessionId(), MentoringCodec.Instance, chatId, context.RequestAborted);
+            .ServeInChatAsync(socket, Caller(context)!, expiresAt, context.SessionId(), MentoringCodec.Instance, endpoint, chatId, context.RequestAborted);
     }
 
     private static Application.Common.Security.Caller? Caller(HttpContext context) =>

@@ -23,7 +23,7 @@ public sealed class JoinChatQueryValidator : AbstractValidator<JoinChatQuery>
 }
 
 /// <param name="LastSeq">The newest message's seq when joined (0 when none): what a reload of history will cover.</param>
-public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId, long LastSeq = 0);
+public sealed record JoinedChatDto(long ChatId, bool IsArchived, long? LastMessageId, long LastSeq = 0, long? SalonId = null);
 
 internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, JoinedChatDto>
 {
@@ -38,7 +38,8 @@ internal sealed class JoinChatQueryHandler : IRequestHandler<JoinChatQuery, Join
             .Where(c => c.Id == request.ChatId)
             .Select(c => new JoinedChatDto(c.Id, c.IsArchived,
                 messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => (long?)m.Id).FirstOrDefault(),
-                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => m.Seq).FirstOrDefault()))
+                messages.Where(m => m.ChatId == c.Id).OrderByDescending(m => m.Seq).Select(m => m.Seq).FirstOrDefault(),
+                c.SalonId))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Chat");
     }

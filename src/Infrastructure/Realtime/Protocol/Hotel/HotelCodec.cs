@@ -21,6 +21,8 @@ public sealed class HotelCodec : IRealtimeCodec
 
     public bool SetsOwnFrames => false;
 
+    public string Dialect => "hotel";
+
     public bool CustomersFollowTheirStays => true;
 
     public ClientFrame Decode(ReadOnlySpan<byte> payload)

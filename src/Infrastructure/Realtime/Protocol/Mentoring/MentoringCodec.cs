@@ -22,6 +22,8 @@ public sealed class MentoringCodec : IRealtimeCodec
 
     public bool SetsOwnFrames => true;
 
+    public string Dialect => "mentoring";
+
     public ClientFrame Decode(ReadOnlySpan<byte> payload)
     {
         try
