@@ -32,10 +32,18 @@ public sealed class ChatAppPage : IAsyncDisposable
 
     public ILocator ChatPane => Page.Locator(".chat-pane");
 
-    public static async Task<ChatAppPage> OpenAsync(IBrowser browser, Uri baseAddress, string path = "/", ViewportSize? viewport = null)
+    /// <param name="permissions">Browser permissions granted up front (<c>notifications</c>).</param>
+    /// <param name="initScript">Script run in every page before the app's own.</param>
+    public static async Task<ChatAppPage> OpenAsync(IBrowser browser, Uri baseAddress, string path = "/", ViewportSize? viewport = null,
+        IEnumerable<string>? permissions = null, string? initScript = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 760 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 760 }, Permissions = permissions,
+        });
         context.SetDefaultTimeout(10_000);
+        if (initScript is not null)
+            await context.AddInitScriptAsync(initScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return new ChatAppPage(context, page);

@@ -155,6 +155,7 @@ export class ChatList {
     this.items.querySelector('button')?.focus();
   }
 
+  /** Returns true for a message from someone else that the list had not counted yet (worth telling the user about). */
   onFrame(frame) {
     if (this.loading) this.reloadAfter = true;
     const chat = this.chats.get(frame.chat_id);
@@ -162,11 +163,11 @@ export class ChatList {
       case 'message': {
         if (!chat) {
           this.load();
-          return;
+          return false;
         }
         const message = frame.message;
         // Already counted in the list as fetched (a replay after joining with the list's last_seq).
-        if (message.seq <= (chat.last_seq ?? 0)) return;
+        if (message.seq <= (chat.last_seq ?? 0)) return false;
         chat.last_seq = message.seq;
         const fromMe = keyOf(message.sender_type, message.sender_type === 'user' ? message.sender_user_id : message.sender_customer_id) === this.me;
         if (new Date(message.created_at) >= new Date(chat.last_message_at ?? 0)) {
@@ -174,7 +175,8 @@ export class ChatList {
           chat.last_message_preview = message.is_deleted ? 'Message deleted' : (message.content || `[${message.message_type}]`);
         }
         if (!fromMe && this.openChatId !== chat.id) chat.unread_count = (chat.unread_count ?? 0) + 1;
-        break;
+        this.draw();
+        return !fromMe && !message.is_deleted;
       }
       case 'read_receipt':
         if (chat && keyOf(frame.reader_type, frame.reader_id) === this.me) chat.unread_count = 0;
@@ -193,22 +195,30 @@ export class ChatList {
       case 'chat_archived':
       case 'chat_unarchived':
         this.load();
-        return;
+        return false;
       case 'participant_removed':
         if (keyOf(frame.participant_type, frame.participant_id) === this.me) {
           this.chats.delete(frame.chat_id);
         } else {
           this.load();
-          return;
+          return false;
         }
         break;
       default:
-        return;
+        return false;
     }
     this.draw();
+    return false;
+  }
+
+  /** The chat's name as this user sees it. */
+  titleOf(chatId) {
+    const chat = this.chats.get(chatId);
+    return chat ? chatTitle(chat, this.context.session) : 'CleanChat';
   }
 
   draw() {
+    this.context.onUnread?.([...this.chats.values()].reduce((total, chat) => total + (chat.unread_count ?? 0), 0));
     const sorted = [...this.chats.values()].sort((a, b) => new Date(b.last_message_at ?? b.created_at) - new Date(a.last_message_at ?? a.created_at));
     if (sorted.length === 0) {
       this.items.replaceChildren(el('li', { class: 'empty-state' }, this.showArchived ? 'No archived chats.' : 'No chats yet.'));

@@ -5,11 +5,13 @@ import { loadSession, saveSession, clearSession, sessionFromToken } from './sess
 import { renderSignIn } from './signin.js';
 import { ChatList } from './chat-list.js';
 import { ChatView } from './chat-view.js';
+import { Notifier } from './notifications.js';
 
 // The app's one piece of state that outlives a view: who is signed in, the REST client and the socket.
 const root = document.getElementById('app');
 const statusBadge = document.getElementById('connection-status');
 const signOutButton = document.getElementById('sign-out');
+const notificationsButton = document.getElementById('notifications');
 
 // A minute before the access token ends (a quarter of its life, if that is shorter) the app exchanges
 // its refresh token; the server rotates it.
@@ -20,6 +22,7 @@ let session = loadSession();
 let connection = null;
 let expiryTimer = null;
 let refreshing = null;
+let notifier = null;
 const api = new Api(() => session?.token ?? null, async () => {
   if (await refreshTokens()) return true;
   signOut('Your session has ended. Please sign in again.');
@@ -83,6 +86,8 @@ function signOut(notice) {
   }
   connection?.stop();
   connection = null;
+  notifier?.dispose();
+  notifier = null;
   clearTimeout(expiryTimer);
   session = null;
   clearSession();
@@ -126,8 +131,10 @@ async function startApp() {
   const layout = el('div', { class: 'layout' }, listPane, chatPane);
   root.replaceChildren(layout);
 
-  const context = { api, connection, session, limits: null };
-  const list = new ChatList(listPane, context, chat => {
+  let list = null;
+  notifier = new Notifier(notificationsButton, chatId => list?.open(chatId));
+  const context = { api, connection, session, limits: null, onUnread: total => notifier?.setUnread(total) };
+  list = new ChatList(listPane, context, chat => {
     view?.dispose();
     view = new ChatView(chatPane, context, chat, list, () => {
       view?.dispose();
@@ -139,8 +146,9 @@ async function startApp() {
     layout.classList.add('chat-open');
   });
   connection.addEventListener('frame', event => {
-    list.onFrame(event.detail);
-    view?.onFrame(event.detail);
+    const frame = event.detail;
+    if (list.onFrame(frame)) notifier?.notify(frame.message, list.titleOf(frame.chat_id));
+    view?.onFrame(frame);
   });
   connection.start();
   list.load();
