@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<StaffAccountCreator>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<SignInTokens>();
+        services.AddScoped<Push.OfflinePush>();
         services.AddOptions<RefreshTokenOptions>();
         services.AddOptions<SessionOptions>();
         services.AddSingleton<PasswordVerifier>();

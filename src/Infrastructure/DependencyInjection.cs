@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<IStayRepository, StayRepository>();
         services.AddScoped<ILoginSessionRepository, LoginSessionRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        AddWebPush(services, configuration);
         services.AddOptions<Application.Accounts.RefreshTokenOptions>().Bind(configuration.GetSection(Application.Accounts.RefreshTokenOptions.SectionName))
             .Validate(o => o.RefreshTokenLifetimeDays is >= 1 and <= 365, "Jwt:RefreshTokenLifetimeDays must be between 1 and 365.").ValidateOnStart();
         services.AddSingleton<ISessionTokens, SessionTokens>();
@@ -131,5 +132,26 @@ public static class DependencyInjection
         services.AddScoped<RealtimeFrameContext>();
         services.AddScoped<IChatNotifier, WebSocketChatNotifier>();
         return services;
+    }
+
+    // Web Push is on when the VAPID key pair is configured; a half-configured pair stops start-up.
+    private static void AddWebPush(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Application.Push.PushOptions>().Bind(configuration.GetSection(Application.Push.PushOptions.SectionName))
+            .Validate(o => string.IsNullOrEmpty(o.PublicKey) == string.IsNullOrEmpty(o.PrivateKey), "WebPush:PublicKey and WebPush:PrivateKey are set together or not at all.")
+            .Validate(o => string.IsNullOrEmpty(o.PublicKey) || Push.VapidKeys.AreValid(o.PublicKey, o.PrivateKey!), "WebPush:PublicKey must be a 65-byte P-256 point and WebPush:PrivateKey its 32-byte key, both base64url.")
+            .Validate(o => o.Subject.StartsWith("mailto:", StringComparison.Ordinal) || o.Subject.StartsWith("https://", StringComparison.Ordinal), "WebPush:Subject must be a mailto: or https: URL.")
+            .Validate(o => o.QueueCapacity > 0 && o.MaxAttempts > 0 && o.MaxSubscriptionsPerAccount > 0 && o.TimeToLiveSeconds >= 0, "WebPush limits must be positive.")
+            .ValidateOnStart();
+        // A push service answers with a status and a short body; anything bigger is not worth reading.
+        services.AddHttpClient(Push.WebPushSender.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(15);
+            client.MaxResponseContentBufferSize = 64 * 1024;
+        });
+        services.AddSingleton<Push.WebPushSender>();
+        services.AddSingleton<IPushDelivery>(sp => sp.GetRequiredService<Push.WebPushSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<Push.WebPushSender>());
+        services.AddScoped<IPushSubscriptionRepository, PushSubscriptionRepository>();
     }
 }

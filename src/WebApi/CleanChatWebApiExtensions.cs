@@ -132,6 +132,7 @@ public static class CleanChatWebApiExtensions
         app.MapChatEndpoints();
         app.MapMessageEndpoints();
         app.MapUploadEndpoints();
+        app.MapPushEndpoints();
         app.MapMarketplaceEndpoints();
         app.MapMentorAssignmentEndpoints();
         app.MapMentoringEndpoints();

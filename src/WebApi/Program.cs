@@ -13,6 +13,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 // A chat API takes small JSON bodies; bigger ones are refused before they are read.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
+CleanChat.WebApi.Infrastructure.DevelopmentVapidKeys.AddTo(builder.Configuration, builder.Environment);
 builder.Services.AddCleanChat(builder.Configuration, builder.Environment);
 var app = builder.Build();
 

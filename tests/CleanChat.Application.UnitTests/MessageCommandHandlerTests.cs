@@ -6,6 +6,7 @@ using CleanChat.Application.Messages;
 using CleanChat.Application.Messages.Commands.DeleteMessage;
 using CleanChat.Application.Messages.Commands.MarkMessagesRead;
 using CleanChat.Application.Messages.Commands.SendMessage;
+using CleanChat.Application.Push;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
@@ -21,6 +22,8 @@ public class MessageCommandHandlerTests
     private readonly IMessageStore _store = Substitute.For<IMessageStore>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 9, 10, 30, 0, TimeSpan.Zero));
     private readonly Chat _chat = Saved.Chat(1);
+    private readonly IPushDelivery _push = Substitute.For<IPushDelivery>();
+    private readonly IPresenceTracker _presence = Substitute.For<IPresenceTracker>();
 
     public MessageCommandHandlerTests() => _chats.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_chat);
 
@@ -46,6 +49,27 @@ public class MessageCommandHandlerTests
             () => dto.ClientMessageId.ShouldBe(clientId),
             () => dto.CreatedAt.ShouldBe(_time.GetUtcNow().UtcDateTime));
         await _store.Received(1).AppendAsync(Arg.Is<ChatMessage>(m => m.ChatId == 1 && m.ClientMessageId == clientId), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task SendMessage_queues_one_push_for_the_participants_with_no_socket_and_none_when_all_are_online()
+    {
+        _push.PublicKey.Returns("configured");
+        _store.AppendAsync(Arg.Any<ChatMessage>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            call.Arg<ChatMessage>().RecordStored(78, 6);
+            return new MessageAppendResult(78, IsDuplicate: false);
+        });
+
+        await SendHandler().Handle(new SendMessageCommand(1, MessageType.Text, "Your chair is ready"), CancellationToken.None);
+
+        _push.Received(1).TryEnqueue(Arg.Is<PushJob>(job => job.ChatId == 1 && job.MessageId == 78 && job.Preview == "Your chair is ready"
+            && job.Recipients.SequenceEqual(new[] { Callers.Customer.Participant })));
+
+        _push.ClearReceivedCalls();
+        _presence.IsOnline(Callers.Customer.Participant).Returns(true);
+        await SendHandler().Handle(new SendMessageCommand(1, MessageType.Text, "Seen live"), CancellationToken.None);
+        _push.DidNotReceiveWithAnyArgs().TryEnqueue(default!);
     }
 
     [Fact]
@@ -84,7 +108,7 @@ public class MessageCommandHandlerTests
         var directory = Substitute.For<IChatDirectory>();
         directory.FindAsync(1, Arg.Any<CancellationToken>()).Returns(_ => _chat.ToSnapshot());
         return new SendMessageCommandHandler(directory, _messages, _store, Substitute.For<IChatReadModel>(), profiles ?? Substitute.For<IParticipantProfiles>(), Substitute.For<IChatNotifier>(), Substitute.For<IUploadedFileRepository>(), Callers.As(Callers.Staff),
-            new FrontDeskMembership(Substitute.For<IChatRepository>(), Substitute.For<IUnitOfWork>(), _time), _time);
+            new FrontDeskMembership(Substitute.For<IChatRepository>(), Substitute.For<IUnitOfWork>(), _time), new OfflinePush(_push, _presence), _time);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public class ChatDbContext : DbContext, IChatReadModel
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Domain.Push.PushSubscription> PushSubscriptions => Set<Domain.Push.PushSubscription>();
+
     public DbSet<Stay> Stays => Set<Stay>();
 
     // Queries never need change tracking: reads are cheaper and cannot be saved by accident.

@@ -13,4 +13,16 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>The same, for a state read over HTTP or from the database.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + SocketClient.DefaultTimeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Domain.Accounts;
 using CleanChat.Domain.Chats;
+using CleanChat.Domain.Common;
 using CleanChat.Domain.Mentoring;
 using CleanChat.Domain.Stays;
 using CleanChat.Domain.Uploads;
@@ -155,6 +156,26 @@ internal sealed class RefreshTokenRepository : IRefreshTokenRepository
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
         }
     }
+}
+
+internal sealed class PushSubscriptionRepository : IPushSubscriptionRepository
+{
+    private readonly ChatDbContext _db;
+
+    public PushSubscriptionRepository(ChatDbContext db) => _db = db;
+
+    public Task<Domain.Push.PushSubscription?> FindAsync(string endpoint, CancellationToken cancellationToken) =>
+        _db.PushSubscriptions.FirstOrDefaultAsync(s => s.Endpoint == endpoint, cancellationToken);
+
+    public void Add(Domain.Push.PushSubscription subscription) => _db.PushSubscriptions.Add(subscription);
+
+    public void Remove(Domain.Push.PushSubscription subscription) => _db.PushSubscriptions.Remove(subscription);
+
+    public Task<int> CountAsync(ParticipantRef owner, CancellationToken cancellationToken) =>
+        _db.PushSubscriptions.CountAsync(s => s.ParticipantType == owner.Type && s.ParticipantId == owner.Id, cancellationToken);
+
+    public Task<Domain.Push.PushSubscription?> OldestAsync(ParticipantRef owner, CancellationToken cancellationToken) =>
+        _db.PushSubscriptions.Where(s => s.ParticipantType == owner.Type && s.ParticipantId == owner.Id).OrderBy(s => s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
 }
 
 internal sealed class StayRepository : IStayRepository

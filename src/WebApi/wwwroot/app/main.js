@@ -86,6 +86,7 @@ function signOut(notice) {
   }
   connection?.stop();
   connection = null;
+  if (session) notifier?.unsubscribePush(session.token);
   notifier?.dispose();
   notifier = null;
   clearTimeout(expiryTimer);
@@ -132,7 +133,7 @@ async function startApp() {
   root.replaceChildren(layout);
 
   let list = null;
-  notifier = new Notifier(notificationsButton, chatId => list?.open(chatId));
+  notifier = new Notifier(notificationsButton, api, chatId => list?.open(chatId));
   const context = { api, connection, session, limits: null, onUnread: total => notifier?.setUnread(total) };
   list = new ChatList(listPane, context, chat => {
     view?.dispose();
@@ -151,7 +152,15 @@ async function startApp() {
     view?.onFrame(frame);
   });
   connection.start();
-  list.load();
+
+  // Opened from a push notification: /?chat=ID opens that chat once the list is there.
+  const fromNotification = Number(new URLSearchParams(location.search).get('chat'));
+  list.load().then(() => {
+    if (fromNotification) {
+      history.replaceState(null, '', location.pathname);
+      list.open(fromNotification);
+    }
+  });
 }
 
 signOutButton.addEventListener('click', () => signOut());

@@ -3,6 +3,7 @@ using CleanChat.Application.Common.Exceptions;
 using CleanChat.Application.Common.Interfaces;
 using CleanChat.Application.Common.Notifications;
 using CleanChat.Application.Common.Security;
+using CleanChat.Application.Push;
 using CleanChat.Application.Uploads;
 using CleanChat.Domain.Chats;
 using CleanChat.Domain.Common;
@@ -47,11 +48,13 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
     private readonly IUploadedFileRepository _uploads;
     private readonly ICurrentCaller _currentCaller;
     private readonly FrontDeskMembership _frontDesk;
+    private readonly OfflinePush _offlinePush;
     private readonly TimeProvider _time;
 
     public SendMessageCommandHandler(IChatDirectory chats, IMessageRepository messages, IMessageStore store, IChatReadModel read, IParticipantProfiles profiles, IChatNotifier notifier,
-        IUploadedFileRepository uploads, ICurrentCaller currentCaller, FrontDeskMembership frontDesk, TimeProvider time)
+        IUploadedFileRepository uploads, ICurrentCaller currentCaller, FrontDeskMembership frontDesk, OfflinePush offlinePush, TimeProvider time)
     {
+        _offlinePush = offlinePush;
         _frontDesk = frontDesk;
         _uploads = uploads;
         _notifier = notifier;
@@ -77,7 +80,11 @@ internal sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCom
 
         var stored = await _store.AppendAsync(message, cancellationToken);
         if (!stored.IsDuplicate)
-            return await MessageProjection.ForNewMessageAsync(_profiles, message, cancellationToken);
+        {
+            var sent = await MessageProjection.ForNewMessageAsync(_profiles, message, cancellationToken);
+            _offlinePush.Announce(chat, message, sent.SenderName);
+            return sent;
+        }
 
         // A retry of a send that already succeeded: answer with the original, as it is now, and give the
         // sender's sockets its frame again (the retry may come from a socket that missed the first one).
