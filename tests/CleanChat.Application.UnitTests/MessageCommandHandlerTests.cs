@@ -73,6 +73,23 @@ public class MessageCommandHandlerTests
     }
 
     [Fact]
+    public void A_push_previews_files_by_kind_and_count_and_cuts_long_text()
+    {
+        _push.PublicKey.Returns("configured");
+        var snapshot = _chat.ToSnapshot();
+        var photos = Enumerable.Range(1, 3).Select(i => new MessageAttachment($"/uploads/chat/{i}.jpg", null, "image/jpeg", 1, null, null)).ToArray();
+        var album = snapshot.PostMessage(Callers.Staff.Participant, new MessageBody(MessageType.Image, "New colours", Attachments: photos), null, null, _time.GetUtcNow().UtcDateTime);
+        var essay = snapshot.PostMessage(Callers.Staff.Participant, MessageBody.Text(new string('a', 150)), null, null, _time.GetUtcNow().UtcDateTime);
+        var push = new OfflinePush(_push, _presence);
+
+        push.Announce(snapshot, album, "Sam");
+        push.Announce(snapshot, essay, null);
+
+        _push.Received(1).TryEnqueue(Arg.Is<PushJob>(job => job.Preview == "[3 images] New colours" && job.SenderName == "Sam"));
+        _push.Received(1).TryEnqueue(Arg.Is<PushJob>(job => job.Preview == new string('a', 99) + "…" && job.SenderName == "Someone"));
+    }
+
+    [Fact]
     public async Task SendMessage_replying_to_a_message_of_another_chat_is_invalid_and_stores_nothing()
     {
         var foreign = Saved.Message(Saved.Chat(2), Callers.Customer.Participant, 500);

@@ -33,11 +33,17 @@ internal sealed class OfflinePush
 
     private static string Preview(ChatMessage message)
     {
+        var (one, many) = message.MessageType switch
+        {
+            MessageType.Image => ("image", "images"),
+            MessageType.Voice => ("voice note", "voice notes"),
+            _ => ("file", "files"),
+        };
         var files = message.Attachments.Count switch
         {
             0 => null,
-            1 => $"[{message.MessageType.ToString().ToLowerInvariant()}]",
-            var n => $"[{n} {message.MessageType.ToString().ToLowerInvariant()}s]",
+            1 => $"[{one}]",
+            var n => $"[{n} {many}]",
         };
         var text = string.Join(' ', new[] { files, message.Content }.Where(part => !string.IsNullOrEmpty(part)));
         return text.Length <= PreviewLength ? text : string.Concat(text.AsSpan(0, PreviewLength - 1), "…");
