@@ -166,6 +166,29 @@ public sealed class ChatInTheBrowserTests : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task Several_chosen_files_go_as_one_message_and_show_in_order_on_the_other_side()
+    {
+        var world = await TestWorld.CreateAsync(_server.Host);
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: null);
+        await using var staff = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: true, world.Staff.Login, TestWorld.Password);
+        await using var customer = await ChatAppPage.SignInAsync(_browser, _server.BaseAddress, staff: false, world.Customer.Login, TestWorld.Password);
+        await staff.OpenChatAsync(chatId);
+        await customer.OpenChatAsync(chatId);
+
+        await staff.Page.Locator("#composer-file").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "prices.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf },
+            new FilePayload { Name = "hours.txt", MimeType = "text/plain", Buffer = SampleFiles.Text },
+        });
+
+        var links = customer.Page.Locator(".messages .message .file-link");
+        await Expect(links).ToHaveCountAsync(2);
+        await Expect(links.Nth(0)).ToContainTextAsync("prices.pdf");
+        await Expect(links.Nth(1)).ToContainTextAsync("hours.txt");
+        await Expect(customer.Messages).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task A_recorded_voice_note_plays_on_the_other_side()
     {
         var world = await TestWorld.CreateAsync(_server.Host);
