@@ -63,6 +63,12 @@ public class RefreshTokenTests : IClassFixture<RealtimeFactory>
         (await client.PostJsonAsync("/api/v1/auth/logout", new { refresh_token = Refresh(current) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await RefreshAsync("/api/v1/customer-auth/refresh", Refresh(current))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // A logout without a JSON body (a cookie client's) is answered as before; broken JSON is named.
+        (await client.PostAsync("/api/v1/auth/logout", new StringContent("bye"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var broken = await client.PostAsync("/api/v1/auth/logout", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        broken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

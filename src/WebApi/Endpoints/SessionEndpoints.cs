@@ -33,11 +33,11 @@ public static class SessionEndpoints
         // Logs out whatever the request names: the browser session of its cookie (the cookie signs this
         // request in, so the origin check covers it) and the login of a refresh token in its body. Unknown,
         // ended or revoked ones are logged out already, and the answer is the same.
-        app.MapPost("/api/v1/auth/logout", async (HttpContext context, IMediator mediator, CancellationToken ct, AuthEndpoints.RefreshRequest? body) =>
+        app.MapPost("/api/v1/auth/logout", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
         {
             if (SessionCookie.Read(context.Request) is { } token)
                 await mediator.Send(new EndSessionCommand(token), ct);
-            if (body?.RefreshToken is { } refreshToken)
+            if (await RefreshTokenInBodyAsync(context.Request, ct) is { } refreshToken)
                 await mediator.Send(new RevokeRefreshTokenCommand(refreshToken), ct);
             SessionCookie.Clear(context);
             return TypedResults.NoContent();
@@ -46,6 +46,21 @@ public static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
+    }
+
+    // The body is optional and only read when it is JSON: a cookie client may post anything, or nothing.
+    private static async Task<string?> RefreshTokenInBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType() || request.ContentLength == 0)
+            return null;
+        try
+        {
+            return (await request.ReadFromJsonAsync<AuthEndpoints.RefreshRequest>(ct))?.RefreshToken;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new CleanChat.Application.Common.Exceptions.RequestValidationException("body", "The body is not valid JSON of the form {\"refresh_token\"}.");
+        }
     }
 
     private static async Task<IResult> StartAsync<TCommand>(HttpContext context, IMediator mediator, TCommand command, CancellationToken ct)
