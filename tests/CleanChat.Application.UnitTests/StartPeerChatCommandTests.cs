@@ -62,7 +62,7 @@ public class StartPeerChatCommandTests
     {
         var time = new FakeTimeProvider();
         var opener = new ChatOpener(_chats, Substitute.For<IMessageStore>(), Substitute.For<IUnitOfWork>(), _read,
-            Substitute.For<IPresenceTracker>(), Substitute.For<IParticipantProfiles>(), time);
+            Substitute.For<IPresenceTracker>(), Substitute.For<IParticipantProfiles>(), new Push.OfflinePush(Substitute.For<IPushDelivery>(), Substitute.For<IPresenceTracker>()), time);
         return new StartPeerChatCommandHandler(opener, _chats, _customers, _read, Substitute.For<IPresenceTracker>(), _caller, time);
     }
 }

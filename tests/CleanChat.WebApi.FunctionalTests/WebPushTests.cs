@@ -49,6 +49,19 @@ public class WebPushTests : IClassFixture<WebPushTests.Factory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_chats_first_message_is_pushed_too()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var browser = _pushService.Subscribe();
+        (await world.Customer.Client.PostJsonAsync("/api/v1/push/subscriptions", browser.ToJson())).EnsureSuccessStatusCode();
+
+        var chatId = await ChatApi.CreateChatWithCustomerAsync(world.Staff, world.Customer, initialMessage: "Welcome to the salon.");
+
+        var payload = browser.Decrypt((await _pushService.NextAsync()).Body);
+        (payload.GetProperty("chat_id").GetInt64(), payload.GetProperty("preview").GetString()).ShouldBe((chatId, "Welcome to the salon."));
+    }
+
+    [Fact]
     public async Task A_participant_with_an_open_socket_gets_no_push()
     {
         var world = await TestWorld.CreateAsync(_factory);

@@ -17,10 +17,13 @@ internal sealed class ChatOpener
     private readonly IChatReadModel _read;
     private readonly IPresenceTracker _presence;
     private readonly IParticipantProfiles _profiles;
+    private readonly Push.OfflinePush _offlinePush;
     private readonly TimeProvider _time;
 
-    public ChatOpener(IChatRepository chats, IMessageStore messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantProfiles profiles, TimeProvider time)
+    public ChatOpener(IChatRepository chats, IMessageStore messages, IUnitOfWork unitOfWork, IChatReadModel read, IPresenceTracker presence, IParticipantProfiles profiles,
+        Push.OfflinePush offlinePush, TimeProvider time)
     {
+        _offlinePush = offlinePush;
         _profiles = profiles;
         _chats = chats;
         _messages = messages;
@@ -48,8 +51,10 @@ internal sealed class ChatOpener
 
             // If this fails the request fails: the chat exists without its greeting, and nothing the
             // creator was told had been sent is missing.
-            var greeting = chat.ToSnapshot().PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, null, now);
+            var snapshot = chat.ToSnapshot();
+            var greeting = snapshot.PostMessage(creator.Participant, MessageBody.Text(initialMessage), null, null, now);
             await _messages.AppendAsync(greeting, cancellationToken);
+            _offlinePush.Announce(snapshot, greeting, creator.DisplayName);
         }
 
         var dtos = await ChatProjection.ToDtosAsync(_read, _read.Chats.Where(c => c.Id == chat.Id), creator, _presence, cancellationToken);
