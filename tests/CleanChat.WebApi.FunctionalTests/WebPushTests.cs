@@ -148,6 +148,20 @@ public class WebPushTests : IClassFixture<WebPushTests.Factory>, IAsyncLifetime
         (await CountAsync(browser.Endpoint)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task An_account_keeps_its_ten_newest_browsers()
+    {
+        var world = await TestWorld.CreateAsync(_factory);
+        var browsers = Enumerable.Range(0, 11).Select(_ => _pushService.Subscribe()).ToList();
+
+        foreach (var browser in browsers)
+            (await world.Customer.Client.PostJsonAsync("/api/v1/push/subscriptions", browser.ToJson())).EnsureSuccessStatusCode();
+
+        (await CountAsync(browsers[0].Endpoint)).ShouldBe(0);
+        foreach (var browser in browsers.Skip(1))
+            (await CountAsync(browser.Endpoint)).ShouldBe(1);
+    }
+
     private async Task<bool> OnlineAsync(TestWorld world, long chatId)
     {
         var chat = await (await world.Staff.Client.GetAsync($"/api/v1/chat/chats/{chatId}")).ReadJsonAsync();

@@ -13,7 +13,6 @@ namespace CleanChat.Application.Messages;
 /// </summary>
 internal static class MessageProjection
 {
-
     public static async Task<IReadOnlyList<MessageDto>> ToDtosAsync(IChatReadModel read, IQueryable<ChatMessage> messages, long chatId, CancellationToken cancellationToken)
     {
         var dtos = await messages.Select(AsDto(read)).ToListAsync(cancellationToken);
@@ -111,7 +110,6 @@ internal static class MessageProjection
 
             // Decided in SQL, so a deleted message's text never even leaves the database.
             Content = m.IsDeleted ? null : m.Content,
-
             ReplyToMessageId = m.ReplyToMessageId,
             EntityType = m.EntityType,
             EntityId = m.EntityId,

@@ -24,9 +24,6 @@ public interface IPushSubscriptionRepository
 
     void Remove(PushSubscription subscription);
 
-    /// <summary>How many subscriptions the account has.</summary>
-    Task<int> CountAsync(ParticipantRef owner, CancellationToken cancellationToken);
-
-    /// <summary>The account's oldest subscription, to make room for a new browser.</summary>
-    Task<PushSubscription?> OldestAsync(ParticipantRef owner, CancellationToken cancellationToken);
+    /// <summary>The account's subscriptions, oldest first, tracked (to make room for a new browser).</summary>
+    Task<IReadOnlyList<PushSubscription>> OfAsync(ParticipantRef owner, CancellationToken cancellationToken);
 }

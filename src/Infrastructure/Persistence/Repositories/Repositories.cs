@@ -171,11 +171,8 @@ internal sealed class PushSubscriptionRepository : IPushSubscriptionRepository
 
     public void Remove(Domain.Push.PushSubscription subscription) => _db.PushSubscriptions.Remove(subscription);
 
-    public Task<int> CountAsync(ParticipantRef owner, CancellationToken cancellationToken) =>
-        _db.PushSubscriptions.CountAsync(s => s.ParticipantType == owner.Type && s.ParticipantId == owner.Id, cancellationToken);
-
-    public Task<Domain.Push.PushSubscription?> OldestAsync(ParticipantRef owner, CancellationToken cancellationToken) =>
-        _db.PushSubscriptions.Where(s => s.ParticipantType == owner.Type && s.ParticipantId == owner.Id).OrderBy(s => s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+    public async Task<IReadOnlyList<Domain.Push.PushSubscription>> OfAsync(ParticipantRef owner, CancellationToken cancellationToken) =>
+        await _db.PushSubscriptions.Where(s => s.ParticipantType == owner.Type && s.ParticipantId == owner.Id).OrderBy(s => s.UpdatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
 }
 
 internal sealed class StayRepository : IStayRepository

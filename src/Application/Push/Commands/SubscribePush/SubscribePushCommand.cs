@@ -76,8 +76,8 @@ internal sealed class SubscribePushCommandHandler : IRequestHandler<SubscribePus
         }
         else
         {
-            if (await _subscriptions.CountAsync(owner, cancellationToken) >= _options.MaxSubscriptionsPerAccount
-                && await _subscriptions.OldestAsync(owner, cancellationToken) is { } oldest)
+            var kept = await _subscriptions.OfAsync(owner, cancellationToken);
+            foreach (var oldest in kept.Take(kept.Count - _options.MaxSubscriptionsPerAccount + 1))
                 _subscriptions.Remove(oldest);
             _subscriptions.Add(new PushSubscription(request.Endpoint, request.P256dh, request.Auth, owner, now));
         }
